@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RunbotVsCode.Hosting;
+
+namespace RunbotVsCode.Host.Commands;
+
+/// <summary><c>runbot-vscode serve</c>: the long-running service.</summary>
+internal static class ServeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("serve", "Run the service: regenerate the nginx config on the schedule and serve the endpoints nginx calls.");
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        SettingsSources.Apply(builder.Configuration, parseResult.GetValue(CliRoot.Settings)?.FullName, parseResult.UnmatchedTokens);
+        CommandHost.ConfigureLogging(builder.Logging, builder.Configuration);
+
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.UseUrls(builder.Configuration[$"{HttpOptions.SectionName}:{nameof(HttpOptions.Urls)}"] ?? new HttpOptions().Urls);
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSystemd();
+        builder.Services.AddRunbotVsCode().AddRegenWorker();
+
+        await using var app = builder.Build();
+        app.UseRouting();
+        app.MapHealth();
+
+        try
+        {
+            await app.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or AggregateException or RunbotVsCode.Rendering.TemplateLoadException)
+        {
+            return CommandHost.ReportInvalidSettings(exception);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace RunbotVsCode.Hosting;
+
+/// <summary>Checks the <c>Http</c> section at start.</summary>
+public sealed class HttpOptionsValidator : IValidateOptions<HttpOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, HttpOptions options)
+    {
+        var errors = new SettingsErrors(HttpOptions.SectionName);
+
+        var urls = SplitUrls(options.Urls);
+        if (urls.Length == 0)
+        {
+            errors.Missing(nameof(options.Urls), "set it to where this service listens, such as 'http://127.0.0.1:8079'");
+        }
+
+        foreach (var url in urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                errors.Invalid(nameof(options.Urls), url, "absolute http URLs separated by ';', such as 'http://127.0.0.1:8079'");
+            }
+        }
+
+        return errors.ToResult();
+    }
+
+    /// <summary>Splits the <c>Http:Urls</c> value on <c>;</c>, dropping blanks.</summary>
+    public static string[] SplitUrls(string? urls) =>
+        (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RunbotVsCode.Generation;
+using RunbotVsCode.Nginx;
+using RunbotVsCode.Rendering;
+using RunbotVsCode.Routing;
+using RunbotVsCode.Runbot;
+
+namespace RunbotVsCode.Hosting;
+
+/// <summary>Registers the service's parts.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers settings (checked at start), the database, the generation cycle and nginx control. The worker that runs
+    /// passes on a schedule is added by <see cref="AddRegenWorker"/>.
+    /// </summary>
+    public static IServiceCollection AddRunbotVsCode(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.AddCheckedOptions<RunbotOptions, RunbotOptionsValidator>(RunbotOptions.SectionName);
+        services.AddCheckedOptions<RoutingOptions, RoutingOptionsValidator>(RoutingOptions.SectionName);
+        services.AddCheckedOptions<UpstreamOptions, RoutingOptionsValidator>(UpstreamOptions.SectionName);
+        services.AddCheckedOptions<NginxOptions, NginxOptionsValidator>(NginxOptions.SectionName);
+        services.AddCheckedOptions<RegenOptions, RegenOptionsValidator>(RegenOptions.SectionName);
+        services.AddCheckedOptions<HttpOptions, HttpOptionsValidator>(HttpOptions.SectionName);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton(provider => new NpgsqlDataSourceBuilder(provider.GetRequiredService<IOptions<RunbotOptions>>().Value.ConnectionString)
+            .UseLoggerFactory(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())
+            .Build());
+        services.AddSingleton<IRunbotReader, RunbotReader>();
+        services.TryAddSingleton<IContainerFactsSource, NoContainerFacts>();
+        services.AddSingleton(provider => new RouteBuilder(provider.GetRequiredService<IOptions<UpstreamOptions>>().Value));
+        services.AddSingleton(provider => new NginxConfigRenderer(TemplateFile.Load(TemplatePath(provider.GetRequiredService<IOptions<NginxOptions>>().Value))));
+        services.AddSingleton<INginxControl, NginxProcess>();
+        services.AddSingleton<ConfigApplier>();
+        services.AddSingleton<RegenMetrics>();
+        services.AddSingleton<RegenPass>();
+        services.AddSingleton(provider => new RegenSchedule(provider.GetRequiredService<IOptions<RegenOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>Registers the worker that runs a pass at start and then on the schedule.</summary>
+    public static IServiceCollection AddRegenWorker(this IServiceCollection services)
+    {
+        services.AddHostedService<RegenWorker>();
+        return services;
+    }
+
+    /// <summary>Returns the nginx template path: <c>Nginx:TemplatePath</c>, or the template shipped beside the service.</summary>
+    public static string TemplatePath(NginxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.TemplatePath ?? Path.Combine(AppContext.BaseDirectory, NginxConfigRenderer.DefaultTemplatePath);
+    }
+
+    private static void AddCheckedOptions<TOptions, TValidator>(this IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+}

@@ -1,0 +1,17 @@
+namespace RunbotVsCode.Nginx;
+
+/// <summary>What applying a candidate config did.</summary>
+public enum ApplyStatus
+{
+    /// <summary>nginx already serves the candidate: nothing was written and nginx was not reloaded.</summary>
+    Unchanged,
+
+    /// <summary>The candidate passed <c>nginx -t</c>, replaced the file and nginx was reloaded or started.</summary>
+    Applied,
+
+    /// <summary>nginx rejected the candidate; the previous file is back in place.</summary>
+    Rejected,
+
+    /// <summary>The candidate passed <c>nginx -t</c> but nginx could not be reloaded; the next pass tries again.</summary>
+    ReloadFailed,
+}
