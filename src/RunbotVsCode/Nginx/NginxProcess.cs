@@ -11,6 +11,7 @@ public sealed partial class NginxProcess : INginxControl
 {
     private const int SignalHangUp = 1;
     private const string MasterTitle = "nginx: master process";
+    private static readonly TimeSpan WorkerPollInterval = TimeSpan.FromMilliseconds(20);
 
     private readonly NginxOptions _options;
     private readonly ILogger<NginxProcess> _logger;
@@ -40,11 +41,13 @@ public sealed partial class NginxProcess : INginxControl
     {
         if (ReadMasterPid() is { } pid)
         {
+            var oldWorkers = WorkerPids(pid);
             if (Kill(pid, SignalHangUp) != 0)
             {
                 throw new NginxException($"Sending SIGHUP to nginx master {pid} failed with errno {Marshal.GetLastPInvokeError()}; check that this service runs as the user that owns nginx.");
             }
 
+            await WaitForNewWorkersAsync(pid, oldWorkers, cancellationToken);
             Log.Reloaded(_logger, pid);
             return ReloadOutcome.Signaled;
         }
@@ -62,6 +65,76 @@ public sealed partial class NginxProcess : INginxControl
 
         Log.Started(_logger, _options.MainConfigPath);
         return ReloadOutcome.Started;
+    }
+
+    /// <summary>
+    /// Waits until the master has started workers on the new config and the old workers have stopped accepting
+    /// connections, so that when a pass reports a change as applied, every new connection gets the new config.
+    /// </summary>
+    private async Task WaitForNewWorkersAsync(int masterPid, HashSet<int> oldWorkers, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + _options.CommandTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var workers = WorkerPids(masterPid);
+            var started = workers.Except(oldWorkers).Any();
+            var oldAccepting = oldWorkers.Any(pid => workers.Contains(pid) && !IsShuttingDown(pid));
+            if (started && !oldAccepting)
+            {
+                return;
+            }
+
+            await Task.Delay(WorkerPollInterval, cancellationToken);
+        }
+
+        throw new NginxException($"nginx master {masterPid} started no workers on the new config within {_options.CommandTimeout}; see its error log.");
+    }
+
+    /// <summary>Returns the pids of the processes whose parent is <paramref name="masterPid"/>, read from <c>/proc</c>.</summary>
+    private static HashSet<int> WorkerPids(int masterPid)
+    {
+        var workers = new HashSet<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            if (ParentPid(pid) == masterPid)
+            {
+                workers.Add(pid);
+            }
+        }
+
+        return workers;
+    }
+
+    private static int? ParentPid(int pid)
+    {
+        try
+        {
+            // The stat line is "pid (comm) state ppid ..."; comm may hold spaces or parentheses, so parse after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsShuttingDown(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Contains("shutting down", StringComparison.Ordinal);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Returns the pid in the pid file when it names a live nginx master, otherwise null.</summary>
