@@ -37,7 +37,7 @@ public sealed partial class KeyRing
 
         this.logger = logger;
         current = KeyMaterial.Derive(currentSecret);
-        verificationOnlyKeys = DeriveVerificationKeys(verificationSecrets, current);
+        verificationOnlyKeys = DeriveVerificationKeys(verificationSecrets);
         Log.KeyRingCreated(logger, current.KeyId, VerificationKeyIds.Count);
     }
 
@@ -102,7 +102,7 @@ public sealed partial class KeyRing
         return known ? MacCheck.Mismatch : MacCheck.UnknownKey;
     }
 
-    private static KeyMaterial[] DeriveVerificationKeys(IEnumerable<string> secrets, KeyMaterial current)
+    private static KeyMaterial[] DeriveVerificationKeys(IEnumerable<string> secrets)
     {
         var keys = new List<KeyMaterial>();
         var index = 0;
@@ -110,7 +110,8 @@ public sealed partial class KeyRing
         {
             ValidateSecret(secret, $"verificationSecrets[{index}]");
             var derived = KeyMaterial.Derive(secret);
-            if (!derived.HasSameKeys(current) && !keys.Exists(derived.HasSameKeys))
+            // A secret equal to the current one is kept, so its values still verify after the current secret changes.
+            if (!keys.Exists(derived.HasSameKeys))
             {
                 keys.Add(derived);
             }
