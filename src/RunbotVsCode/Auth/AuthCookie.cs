@@ -16,8 +16,9 @@ public static class AuthCookie
     public const string HostPrefix = "__Host-";
 
     /// <summary>
-    /// The maximum number of header characters read; pairs ending past it are ignored. It is eight times
-    /// nginx's default 8 KB header buffer, so an ordinary header is always read whole.
+    /// The maximum number of header characters read; pairs ending past it are ignored. It is eight times the
+    /// 8 KB header line that nginx accepts by default (<c>large_client_header_buffers 4 8k</c>), so a header
+    /// that passed nginx is read whole.
     /// </summary>
     public const int MaxScannedLength = 64 * 1024;
 

@@ -25,8 +25,8 @@ internal sealed class KeyMaterial
     public string KeyId { get; }
 
     /// <summary>
-    /// Derives the key id and the purpose keys from a secret with HKDF-SHA256, one info label each,
-    /// so that a token key never equals a ticket key and the key id tells nothing about either.
+    /// Derives the key id and the purpose keys from a secret with HKDF-SHA256, one info label each.
+    /// The labels make the token and ticket keys independent, and the key id reveals nothing about either.
     /// </summary>
     public static KeyMaterial Derive(string secret)
     {

@@ -33,6 +33,3 @@ internal sealed class RecordingLogger<T> : ILogger<T>
         }
     }
 }
-
-/// <summary>One recorded log entry.</summary>
-internal sealed record LogEntry(LogLevel Level, EventId EventId, IReadOnlyDictionary<string, object?> Values, string Message);

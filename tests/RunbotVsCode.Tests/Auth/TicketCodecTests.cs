@@ -43,6 +43,17 @@ public class TicketCodecTests
     }
 
     [Test]
+    public void Issue_LargestIds_StaysWithinDocumentedLength()
+    {
+        clock.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(SignedValueFormat.MaxExpiryUnixSeconds) - TicketCodec.MaxLifetime);
+
+        var ticket = codec.Issue(int.MaxValue, int.MaxValue, TicketCodec.MaxLifetime);
+
+        Assert.That(ticket, Has.Length.EqualTo(111));
+        Assert.That(codec.Redeem(ticket, int.MaxValue).Status, Is.EqualTo(VerificationStatus.Valid));
+    }
+
+    [Test]
     public void Issue_TwoTickets_HaveDistinctNonces()
     {
         var first = codec.Issue(BuildId, UserId, TicketCodec.MaxLifetime);
