@@ -48,6 +48,18 @@ public static class EventIds
     /// <summary>A pass finished; the entry carries its outcome and counts.</summary>
     public const int PassFinished = 2011;
 
+    /// <summary>database.secret could not be read again; the known secret stays in use.</summary>
+    public const int SecretRefreshFailed = 3020;
+
+    /// <summary>An access decision of auth_check, the exchange or the open route.</summary>
+    public const int AccessDecided = 3021;
+
+    /// <summary>Access could not be decided because the database or the key material is unavailable.</summary>
+    public const int AccessUnavailable = 3022;
+
+    /// <summary>Runbot's Odoo could not be asked who the user is.</summary>
+    public const int OdooUnreachable = 3023;
+
     /// <summary>The service started serving.</summary>
     public const int ServiceStarted = 6001;
 

@@ -3,6 +3,7 @@ using DiffPlex.Renderer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RunbotVsCode.Auth;
 using RunbotVsCode.Hosting;
 using RunbotVsCode.Nginx;
 using RunbotVsCode.Rendering;
@@ -18,9 +19,6 @@ namespace RunbotVsCode.Generation;
 /// </summary>
 public sealed partial class RegenPass : IDisposable
 {
-    /// <summary>The base name of this service's cookie; the secure variant carries the <c>__Host-</c> prefix.</summary>
-    public const string CookieBaseName = "runbot_vscode";
-
     private readonly IRunbotReader _reader;
     private readonly IContainerFactsSource _containers;
     private readonly RouteBuilder _routeBuilder;
@@ -33,6 +31,7 @@ public sealed partial class RegenPass : IDisposable
     private readonly RoutingOptions _routing;
     private readonly NginxOptions _nginx;
     private readonly string _authAddress;
+    private readonly string _cookieName;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly SkipLogLimiter _skipLog = new();
 
@@ -48,6 +47,7 @@ public sealed partial class RegenPass : IDisposable
         IOptions<RoutingOptions> routing,
         IOptions<NginxOptions> nginx,
         IOptions<HttpOptions> http,
+        IOptions<AuthOptions> auth,
         TimeProvider timeProvider,
         ILogger<RegenPass> logger)
     {
@@ -72,6 +72,7 @@ public sealed partial class RegenPass : IDisposable
         _routing = routing.Value;
         _nginx = nginx.Value;
         _authAddress = _nginx.AuthAddress ?? ServiceAddress.FromUrls(http.Value.Urls);
+        _cookieName = auth.Value.CookieName;
         HostName = _runbot.HostName ?? LocalHostName.Get();
     }
 
@@ -80,6 +81,9 @@ public sealed partial class RegenPass : IDisposable
 
     /// <summary>Gets the result of the last pass that finished, or null before the first one.</summary>
     public PassResult? LastResult { get; private set; }
+
+    /// <summary>Gets the routes of the last pass that read the database and was not a dry run.</summary>
+    public RouteIndex Routes { get; private set; } = RouteIndex.Empty;
 
     /// <summary>
     /// Runs one pass. With <paramref name="dryRun"/> nothing is written; with <paramref name="diff"/> the result carries a
@@ -115,7 +119,11 @@ public sealed partial class RegenPass : IDisposable
             var settings = RouteSettings.Resolve(_routing, snapshot.Parameters);
             var containers = await _containers.GetAsync(snapshot.Builds, cancellationToken);
             routes = _routeBuilder.Build(snapshot.Builds, settings, containers);
-            content = _renderer.Render(new NginxConfigModel(_nginx.Listen, _authAddress, _nginx.AuthKeepalive, CookieBaseName, routes.Routes));
+            content = _renderer.Render(new NginxConfigModel(_nginx.Listen, _authAddress, _nginx.AuthKeepalive, _cookieName, routes.Routes));
+            if (!dryRun)
+            {
+                Routes = new RouteIndex(routes.Routes, snapshot.Builds, settings);
+            }
         }
         catch (Exception exception) when (exception is NpgsqlException or InvalidRouteSettingsException or TemplateLoadException or TimeoutException)
         {

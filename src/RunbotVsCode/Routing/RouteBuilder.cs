@@ -60,21 +60,9 @@ public sealed class RouteBuilder
             return Skip(build, SkipReason.NotAttachable, $"{dockerfile} does not include the code-server layer and the image has no code-server label");
         }
 
-        if (!NginxValues.IsDnsLabel(build.Dest))
+        if (CheckServerName(build, settings, out var serverName) is { } invalid)
         {
-            return Skip(build, SkipReason.InvalidDest, $"dest {Printable(build.Dest)} is not a lowercase DNS label ([a-z0-9-], at most 63 characters)");
-        }
-
-        if (!NginxValues.IsHostName(build.Host))
-        {
-            return Skip(build, SkipReason.InvalidHost, $"host {Printable(build.Host)} is not a lowercase host name");
-        }
-
-        var label = $"{build.Dest}-{settings.Suffix}";
-        var serverName = $"{label}.{build.Host}";
-        if (label.Length > NginxValues.MaxLabelLength || serverName.Length > NginxValues.MaxHostNameLength)
-        {
-            return Skip(build, SkipReason.NameTooLong, $"server name {Printable(serverName)} has a label over 63 characters or exceeds 253 characters");
+            return (null, invalid);
         }
 
         // Runbot gives each build three ports; port + 2 carries code-server in HostPort mode.
@@ -90,7 +78,38 @@ public sealed class RouteBuilder
         }
 
         var openUrl = $"{settings.OpenBaseUrl}/runbot/vscode/{build.Id}";
-        return (new BuildRoute(build.Id, build.Dest!, serverName, upstream, openUrl), null);
+        return (new BuildRoute(build.Id, build.Dest!, serverName, upstream, openUrl, $"{settings.Scheme}://{serverName}"), null);
+    }
+
+    /// <summary>
+    /// Checks the build's dest and host and returns null with the editor's server name <c>&lt;dest&gt;-&lt;suffix&gt;.&lt;host&gt;</c>
+    /// in <paramref name="serverName"/>, or the reason the build cannot have one.
+    /// </summary>
+    public static SkippedBuild? CheckServerName(RunningBuild build, RouteSettings settings, out string serverName)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        serverName = "";
+        if (!NginxValues.IsDnsLabel(build.Dest))
+        {
+            return new SkippedBuild(build.Id, SkipReason.InvalidDest, $"dest {Printable(build.Dest)} is not a lowercase DNS label ([a-z0-9-], at most 63 characters)");
+        }
+
+        if (!NginxValues.IsHostName(build.Host))
+        {
+            return new SkippedBuild(build.Id, SkipReason.InvalidHost, $"host {Printable(build.Host)} is not a lowercase host name");
+        }
+
+        var label = $"{build.Dest}-{settings.Suffix}";
+        var name = $"{label}.{build.Host}";
+        if (label.Length > NginxValues.MaxLabelLength || name.Length > NginxValues.MaxHostNameLength)
+        {
+            return new SkippedBuild(build.Id, SkipReason.NameTooLong, $"server name {Printable(name)} has a label over 63 characters or exceeds 253 characters");
+        }
+
+        serverName = name;
+        return null;
     }
 
     private string? Upstream(RunningBuild build, int port, ContainerFacts? facts, out (SkipReason Reason, string Detail)? problem)

@@ -18,4 +18,6 @@ internal sealed class BuildRow
     public int? DockerfileId { get; init; }
 
     public DateTime? JobStart { get; init; }
+
+    public string? LocalState { get; init; }
 }

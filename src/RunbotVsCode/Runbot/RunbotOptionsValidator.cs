@@ -34,6 +34,16 @@ public sealed partial class RunbotOptionsValidator : IValidateOptions<RunbotOpti
             errors.Invalid(nameof(options.CodeServerLayerXmlId), options.CodeServerLayerXmlId, "an external id 'module.name' made of letters, digits and underscores");
         }
 
+        if (!Uri.TryCreate(options.OdooUrl, UriKind.Absolute, out var odoo) || odoo.Scheme is not ("http" or "https"))
+        {
+            errors.Invalid(nameof(options.OdooUrl), options.OdooUrl, "the absolute http URL of runbot's Odoo, such as 'http://127.0.0.1:8069'");
+        }
+
+        if (options.OdooTimeout <= TimeSpan.Zero)
+        {
+            errors.Invalid(nameof(options.OdooTimeout), options.OdooTimeout, "a positive duration such as 00:00:10");
+        }
+
         if (options.CommandTimeout <= TimeSpan.Zero)
         {
             errors.Invalid(nameof(options.CommandTimeout), options.CommandTimeout, "a positive duration such as 00:00:30");

@@ -25,6 +25,18 @@ public sealed partial class RunbotReader : IRunbotReader
          WHERE b.local_state = 'running' AND b.host = @Host
          ORDER BY b.id;
 
+        """ + LayerGraphSql + """
+
+        SELECT key, value
+          FROM ir_config_parameter
+         WHERE key = ANY(@Keys);
+        """;
+
+    /// <summary>
+    /// Three result sets: every Dockerfile, every layer, and the id of the layer named by <c>@Module</c> and <c>@Name</c>
+    /// in <c>ir_model_data</c>. These tables hold hundreds of rows, so reading them whole costs less than walking them in SQL.
+    /// </summary>
+    internal const string LayerGraphSql = """
         SELECT id, name, parent_id AS parentid, image_tag AS imagetag, COALESCE(active, false) AS active
           FROM runbot_dockerfile;
 
@@ -35,10 +47,6 @@ public sealed partial class RunbotReader : IRunbotReader
         SELECT res_id
           FROM ir_model_data
          WHERE module = @Module AND name = @Name AND model = 'runbot.docker_layer';
-
-        SELECT key, value
-          FROM ir_config_parameter
-         WHERE key = ANY(@Keys);
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -65,22 +73,15 @@ public sealed partial class RunbotReader : IRunbotReader
         ArgumentException.ThrowIfNullOrWhiteSpace(hostName);
         ArgumentException.ThrowIfNullOrWhiteSpace(layerXmlId);
 
-        var separator = layerXmlId.IndexOf('.', StringComparison.Ordinal);
-        var parameters = new
-        {
-            Host = hostName,
-            Module = layerXmlId[..separator],
-            Name = layerXmlId[(separator + 1)..],
-            Keys = ParameterKeys,
-        };
+        var (module, name) = SplitXmlId(layerXmlId);
+        var parameters = new { Host = hostName, Module = module, Name = name, Keys = ParameterKeys };
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var command = new CommandDefinition(SnapshotSql, parameters, cancellationToken: cancellationToken);
         await using var results = await connection.QueryMultipleAsync(command);
 
         var rows = (await results.ReadAsync<BuildRow>()).AsList();
-        var graph = new LayerGraph(await results.ReadAsync<DockerfileNode>(), await results.ReadAsync<LayerNode>());
-        var layerId = (await results.ReadAsync<int?>()).FirstOrDefault();
+        var (graph, layerId) = await ReadGraphAsync(results);
         var settings = (await results.ReadAsync<(string Key, string Value)>()).ToDictionary(row => row.Key, row => row.Value);
 
         var inclusion = layerId is { } id ? graph.FindInclusions(id) : LayerInclusion.None;
@@ -96,7 +97,23 @@ public sealed partial class RunbotReader : IRunbotReader
         return new RunbotSnapshot(builds, settings, graph, layerId, inclusion);
     }
 
-    private static RunningBuild ToBuild(BuildRow row, LayerGraph graph, LayerInclusion inclusion)
+    /// <summary>Reads the three result sets of <see cref="LayerGraphSql"/>.</summary>
+    internal static async Task<(LayerGraph Graph, int? LayerId)> ReadGraphAsync(SqlMapper.GridReader results)
+    {
+        var graph = new LayerGraph(await results.ReadAsync<DockerfileNode>(), await results.ReadAsync<LayerNode>());
+        var layerId = (await results.ReadAsync<int?>()).FirstOrDefault();
+        return (graph, layerId);
+    }
+
+    /// <summary>Splits a checked external id <c>module.name</c> at its first dot.</summary>
+    internal static (string Module, string Name) SplitXmlId(string xmlId)
+    {
+        var separator = xmlId.IndexOf('.', StringComparison.Ordinal);
+        return (xmlId[..separator], xmlId[(separator + 1)..]);
+    }
+
+    /// <summary>Turns a build row into a build, with its Dockerfile's name, tag and whether it renders the layer.</summary>
+    internal static RunningBuild ToBuild(BuildRow row, LayerGraph graph, LayerInclusion inclusion)
     {
         var dockerfile = row.DockerfileId is { } id ? graph.Dockerfiles.GetValueOrDefault(id) : null;
         return new RunningBuild(
