@@ -185,8 +185,9 @@ internal sealed class DockerfileRenderSession
         return rendered;
     }
 
-    // NOTE: the file layer type is not in the runbot 19 sources we read; this follows runbot's documented output:
-    // values substituted as in a template (no header comment), then each line of the content single-quoted.
+    // NOTE: runbot 19.0's docker.py has no file layer type, so this follows what newer runbot builds: values are
+    // substituted as in a template but without the header, then each content line is single-quoted. Whether a
+    // trailing newline in the content yields an empty '' line, as here, is not confirmed.
     private string RenderFile(DockerLayerRow layer, OrderedDictionary<string, JsonElement> values)
     {
         if (string.IsNullOrEmpty(layer.FileDestination))

@@ -5,7 +5,7 @@ namespace RunbotVsCode.Layers;
 /// <summary>Reads the jsonb dict columns and the <c>packages</c> column of runbot's Docker tables.</summary>
 internal static class LayerValues
 {
-    /// <summary>The value key that holds the parsed <c>packages</c> column.</summary>
+    /// <summary>The value key that stores the parsed <c>packages</c> column.</summary>
     public const string PackagesKey = "$packages";
 
     /// <summary>

@@ -47,7 +47,7 @@ internal static class PythonLiteral
     };
 
     /// <summary>
-    /// Returns the members of a JSON object as a Python dict holds them: a repeated key keeps its first position
+    /// Returns the members of a JSON object as a Python dict stores them: a repeated key keeps its first position
     /// and takes its last value.
     /// </summary>
     public static IEnumerable<KeyValuePair<string, JsonElement>> LastValuePerKey(JsonElement jsonObject)
