@@ -132,17 +132,17 @@ internal sealed class DockerfileRenderSession
         OrderedDictionary<string, JsonElement> values)
     {
         // runbot keeps the values whose key name (without braces) occurs anywhere in the content.
-        var kept = KeptValues(layer.Content, values);
+        var keptValues = KeptValues(layer.Content, values);
         var rendered = layer.Content;
         if (ownValues.Any(entry => entry.Key != LayerValues.PackagesKey))
         {
             var name = string.IsNullOrEmpty(layer.Name) ? "Rendering" : layer.Name;
-            var valuesText = PythonLiteral.ReprDict(kept).Replace('\'', '"');
+            var valuesText = PythonLiteral.ReprDict(keptValues).Replace('\'', '"');
             rendered = $"# {name} with values {valuesText}\n{rendered ?? "None"}";
         }
 
         // The header is written before substitution, so a placeholder in it is replaced too, as runbot does.
-        return rendered is null ? null : Substitute(rendered, kept);
+        return rendered is null ? null : Substitute(rendered, keptValues);
     }
 
     private string RenderReferencedLayer(DockerLayerRow layer, OrderedDictionary<string, JsonElement> values)

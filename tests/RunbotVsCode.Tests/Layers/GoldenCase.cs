@@ -27,7 +27,7 @@ public sealed class GoldenCase
     /// <summary>Gets the expected output, byte for byte.</summary>
     public string Expected { get; }
 
-    /// <summary>Gets the folder that holds the golden files next to the test assembly.</summary>
+    /// <summary>Gets the folder that contains the golden files next to the test assembly.</summary>
     public static string Folder => Path.Combine(TestContext.CurrentContext.TestDirectory, "Layers", "Golden");
 
     /// <summary>Loads the pair whose input file is at this path.</summary>
