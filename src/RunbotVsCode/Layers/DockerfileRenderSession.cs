@@ -277,6 +277,11 @@ internal sealed class DockerfileRenderSession
 
         public static Expansion OfLayer(int id) => new(false, id);
 
-        public override string ToString() => IsDockerfile ? $"Dockerfile {Id}" : $"layer {Id}";
+        public override string ToString() => (IsDockerfile, Id) switch
+        {
+            (true, _) => $"Dockerfile {Id}",
+            (false, 0) => "the implicit parent layer",
+            _ => $"layer {Id}",
+        };
     }
 }

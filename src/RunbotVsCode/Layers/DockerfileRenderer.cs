@@ -15,6 +15,10 @@ public sealed class DockerfileRenderer
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrWhiteSpace(user.Name);
+        if (user.Name.Any(character => char.IsWhiteSpace(character) || char.IsControl(character)))
+        {
+            throw new ArgumentException($"The runbot user name '{user.Name}' is invalid: it contains a space or control character.", nameof(user));
+        }
 
         _graph = graph;
         _user = user;

@@ -66,11 +66,31 @@ public sealed class DockerfileRendererTests
         Assert.That(() => new DockerfileGraph([], layers), Throws.ArgumentException.With.Message.Contains("id 1"));
     }
 
-    [Test]
-    public void Constructor_BlankUserName_ThrowsArgumentException()
+    [TestCase(" ")]
+    [TestCase("run bot")]
+    [TestCase("runbot\nRUN evil")]
+    public void Constructor_InvalidUserName_ThrowsArgumentException(string name)
     {
         Assert.That(
-            () => new DockerfileRenderer(new DockerfileGraph([], []), new RunbotUser(1, 1, " ")),
+            () => new DockerfileRenderer(new DockerfileGraph([], []), new RunbotUser(1, 1, name)),
             Throws.ArgumentException);
+    }
+
+    [Test]
+    public void RenderDockerfile_ParentIncludesVariant_NamesImplicitLayerInCycle()
+    {
+        DockerLayerRow[] layers =
+        [
+            new(1, "Back to variant", DockerfileId: 1, LayerType: DockerLayerTypes.ReferenceFile, ReferenceDockerfileId: 2),
+            new(2, "Variant layer", DockerfileId: 2, Content: "RUN variant"),
+        ];
+        var graph = new DockerfileGraph([new DockerfileRow(1, "Base"), new DockerfileRow(2, "variant", ParentId: 1)], layers);
+
+        var rendering = new DockerfileRenderer(graph, User).RenderDockerfile(2);
+
+        Assert.That(rendering.Problems.Select(problem => problem.Message), Is.EqualTo(new[]
+        {
+            "reference cycle: Dockerfile 2 -> the implicit parent layer -> Dockerfile 1 -> layer 1 -> Dockerfile 2",
+        }));
     }
 }
