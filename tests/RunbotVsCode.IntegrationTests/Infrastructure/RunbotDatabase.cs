@@ -9,8 +9,7 @@ namespace RunbotVsCode.Infrastructure;
 public sealed class RunbotDatabase : IAsyncDisposable
 {
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
-    private static readonly string TemplateName = $"rvs_template_{Environment.ProcessId}";
-    private static bool _templateReady;
+    private static readonly HashSet<string> ReadyTemplates = [];
 
     private RunbotDatabase(string name)
     {
@@ -24,14 +23,15 @@ public sealed class RunbotDatabase : IAsyncDisposable
     /// <summary>Gets a connection string to the database.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Creates a database holding the schema and demo rows.</summary>
-    public static async Task<RunbotDatabase> CreateAsync()
+    /// <summary>Creates a database holding the schema and, unless <paramref name="withDemoData"/> is false, the demo rows.</summary>
+    public static async Task<RunbotDatabase> CreateAsync(bool withDemoData = true)
     {
-        await EnsureTemplateAsync();
+        var templateName = $"rvs_template_{(withDemoData ? "demo" : "schema")}_{Environment.ProcessId}";
+        await EnsureTemplateAsync(templateName, withDemoData);
 
         var name = $"rvs_{Guid.NewGuid():N}";
         await using var admin = await OpenAdminAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {TemplateName}", admin);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {templateName}", admin);
         await command.ExecuteNonQueryAsync();
         return new RunbotDatabase(name);
     }
@@ -53,29 +53,33 @@ public sealed class RunbotDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task EnsureTemplateAsync()
+    private static async Task EnsureTemplateAsync(string templateName, bool withDemoData)
     {
         await TemplateLock.WaitAsync();
         try
         {
-            if (_templateReady)
+            if (ReadyTemplates.Contains(templateName))
             {
                 return;
             }
 
             await using (var admin = await OpenAdminAsync())
             {
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {TemplateName} WITH (FORCE)", admin);
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {templateName} WITH (FORCE)", admin);
                 await drop.ExecuteNonQueryAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {TemplateName}", admin);
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {templateName}", admin);
                 await create.ExecuteNonQueryAsync();
             }
 
             var samples = Path.Combine(TestServices.RepositoryRoot, "samples");
-            var template = new RunbotDatabase(TemplateName);
+            var template = new RunbotDatabase(templateName);
             await template.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(samples, "runbot-schema.sql")));
-            await template.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(samples, "demo-data.sql")));
-            _templateReady = true;
+            if (withDemoData)
+            {
+                await template.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(samples, "demo-data.sql")));
+            }
+
+            ReadyTemplates.Add(templateName);
         }
         finally
         {

@@ -25,10 +25,10 @@ public sealed class CodeServerLayerDatabaseTests
     [OneTimeSetUp]
     public async Task StartPostgresWithLayerAsync()
     {
-        _postgres = await ThrowawayPostgres.StartAsync(RepositoryFiles.PathOf("samples/runbot-schema.sql"));
+        _postgres = await ThrowawayPostgres.StartAsync();
         _reader = new DockerfileGraphReader(_postgres.DataSource, NullLogger<DockerfileGraphReader>.Instance);
 
-        var layer = CodeServerLayerRenderer.Load(RepositoryFiles.PathOf(new LayerOptions().TemplatePath)).Render(new LayerOptions());
+        var layer = CodeServerLayerRenderer.Load(Path.Combine(RunbotVsCode.Infrastructure.TestServices.RepositoryRoot, new LayerOptions().TemplatePath)).Render(new LayerOptions());
         await using var connection = await _postgres.DataSource.OpenConnectionAsync();
         var templateId = await connection.ExecuteScalarAsync<int>(InsertTemplateSql, layer);
         await connection.ExecuteAsync(InsertReferenceSql, new { TemplateId = templateId });

@@ -13,7 +13,7 @@ public sealed class DockerfileGraphReaderTests
     [OneTimeSetUp]
     public async Task StartPostgresAsync()
     {
-        _postgres = await ThrowawayPostgres.StartAsync(RepositoryFiles.PathOf("samples/runbot-schema.sql"));
+        _postgres = await ThrowawayPostgres.StartAsync();
         _reader = new DockerfileGraphReader(_postgres.DataSource, NullLogger<DockerfileGraphReader>.Instance);
     }
 

@@ -32,7 +32,7 @@ public sealed class LayersServiceCollectionExtensionsTests
 
     private static IHost BuildHost(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = Path.GetDirectoryName(RepositoryFiles.PathOf("RunbotVsCode.sln")),
             DisableDefaults = true,
