@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RunbotVsCode.Auth;
 using RunbotVsCode.Hosting;
 
 namespace RunbotVsCode.Host.Commands;
@@ -35,6 +36,7 @@ internal static class ServeCommand
         await using var app = builder.Build();
         app.UseRouting();
         app.MapHealth();
+        app.MapAccess();
 
         try
         {

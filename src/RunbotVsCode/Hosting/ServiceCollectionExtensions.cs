@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RunbotVsCode.Auth;
+using RunbotVsCode.Containers;
 using RunbotVsCode.Generation;
 using RunbotVsCode.Nginx;
 using RunbotVsCode.Rendering;
@@ -43,6 +45,19 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RegenMetrics>();
         services.AddSingleton<RegenPass>();
         services.AddSingleton(provider => new RegenSchedule(provider.GetRequiredService<IOptions<RegenOptions>>().Value));
+
+        services.AddAuthOptions();
+        services.AddSingleton<RunbotDirectory>();
+        services.AddSingleton<TicketReplayGuard>();
+        services.AddSingleton<KeyRingSource>();
+        services.AddSingleton<UserAccessCache>();
+        services.AddSingleton<AccessMetrics>();
+        services.AddSingleton<AuthChecker>();
+        services.AddSingleton<OpenLoopGuard>();
+        services.AddTransient<OpenFlow>();
+        services.AddSingleton<ExchangeFlow>();
+        services.AddHttpClient<OdooSessionClient>();
+        services.TryAddSingleton<ICodeServerStarter, NoCodeServerStarter>();
         return services;
     }
 

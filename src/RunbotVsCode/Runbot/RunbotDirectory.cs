@@ -27,6 +27,10 @@ public sealed class RunbotDirectory
         SELECT value FROM ir_config_parameter WHERE key = @Key;
         """;
 
+    private const string ParametersSql = """
+        SELECT key, value FROM ir_config_parameter WHERE key = ANY(@Keys);
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly RunbotOptions _options;
 
@@ -73,5 +77,13 @@ public sealed class RunbotDirectory
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(ParameterSql, new { Key = key }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Returns the <c>ir_config_parameter</c> values of <paramref name="keys"/> that are set, by key.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReadParametersAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Key, string Value)>(new CommandDefinition(ParametersSql, new { Keys = keys.ToArray() }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(row => row.Key, row => row.Value);
     }
 }
