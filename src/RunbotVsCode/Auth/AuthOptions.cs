@@ -19,6 +19,12 @@ public sealed class AuthOptions
     public TimeSpan UserCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Gets or sets how long <c>database.secret</c> is used before it is read again, which is how late a changed secret
+    /// invalidates every token. Default 30 seconds, from 1 second to 1 hour.
+    /// </summary>
+    public TimeSpan SecretRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Gets or sets the cookie name, default <c>runbot_vscode</c>: up to 64 characters from <c>[A-Za-z0-9_-]</c>.
     /// Over HTTPS the cookie is named with the <c>__Host-</c> prefix added, see <see cref="AuthCookie"/>.
     /// </summary>

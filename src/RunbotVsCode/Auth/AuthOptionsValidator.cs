@@ -26,6 +26,7 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
         CheckRange(failures, nameof(AuthOptions.TokenTtl), options.TokenTtl, MinTokenTtl, AccessTokenCodec.MaxLifetime);
         CheckRange(failures, nameof(AuthOptions.TicketTtl), options.TicketTtl, AccessTokenCodec.MinLifetime, TicketCodec.MaxLifetime);
         CheckRange(failures, nameof(AuthOptions.UserCacheTtl), options.UserCacheTtl, TimeSpan.Zero, MaxUserCacheTtl);
+        CheckRange(failures, nameof(AuthOptions.SecretRefreshInterval), options.SecretRefreshInterval, TimeSpan.FromSeconds(1), MaxUserCacheTtl);
         CheckCookieName(failures, options.CookieName);
         CheckSecrets(failures, options.ExtraVerificationSecrets);
 

@@ -6,16 +6,13 @@ namespace RunbotVsCode.Auth;
 
 /// <summary>
 /// Keeps the key ring in step with runbot's <c>database.secret</c>: read on first use, then again once
-/// <see cref="RefreshInterval"/> has passed, so a changed secret invalidates every token within that interval.
+/// <c>Auth:SecretRefreshInterval</c> has passed, so a changed secret invalidates every token within that interval.
 /// Between refreshes no request reads the database.
 /// </summary>
 public sealed partial class KeyRingSource
 {
     /// <summary>The <c>ir_config_parameter</c> key of Odoo's own HMAC secret.</summary>
     public const string SecretKey = "database.secret";
-
-    /// <summary>How long a secret read from the database is used before it is read again.</summary>
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
 
     private readonly RunbotDirectory _directory;
     private readonly AuthOptions _options;
@@ -49,7 +46,7 @@ public sealed partial class KeyRingSource
     public async Task<AccessCodecs> GetAsync(CancellationToken cancellationToken = default)
     {
         var codecs = Volatile.Read(ref _codecs);
-        if (codecs is not null && _timeProvider.GetElapsedTime(Volatile.Read(ref _readAt)) < RefreshInterval)
+        if (codecs is not null && _timeProvider.GetElapsedTime(Volatile.Read(ref _readAt)) < _options.SecretRefreshInterval)
         {
             return codecs;
         }
@@ -58,7 +55,7 @@ public sealed partial class KeyRingSource
         try
         {
             codecs = _codecs;
-            if (codecs is not null && _timeProvider.GetElapsedTime(_readAt) < RefreshInterval)
+            if (codecs is not null && _timeProvider.GetElapsedTime(_readAt) < _options.SecretRefreshInterval)
             {
                 return codecs;
             }

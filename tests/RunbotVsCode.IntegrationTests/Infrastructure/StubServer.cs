@@ -7,7 +7,7 @@ namespace RunbotVsCode.Infrastructure;
 
 /// <summary>
 /// A small HTTP server on a unix socket or a loopback port that stands in for an upstream: it answers every request
-/// with its name and the Cookie header it received, so tests can tell which upstream nginx reached and what it sent.
+/// with its name and the names of the cookies it received, so tests can tell which upstream nginx reached and what it sent.
 /// </summary>
 public sealed class StubServer : IAsyncDisposable
 {
@@ -45,6 +45,7 @@ public sealed class StubServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(listen);
         var app = builder.Build();
         var stub = new StubServer(app, name) { Status = status };
+        app.UseWebSockets();
         app.Run(stub.HandleAsync);
         await app.StartAsync();
         afterStart();
@@ -54,12 +55,32 @@ public sealed class StubServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requestCount);
+        if (context.WebSockets.IsWebSocketRequest)
+        {
+            await EchoAsync(context);
+            return;
+        }
+
         context.Response.StatusCode = Status;
-        context.Response.Headers["X-Seen-Cookie"] = context.Request.Headers.Cookie.ToString();
+        // Only the names, so a large Cookie header does not make a response header larger than nginx's proxy buffer.
+        context.Response.Headers["X-Seen-Cookie"] = string.Join("; ", context.Request.Cookies.Keys);
         if (Status != StatusCodes.Status204NoContent)
         {
             await context.Response.WriteAsync($"upstream {Name} {context.Request.Path}\n");
         }
+    }
+
+    private static async Task EchoAsync(HttpContext context)
+    {
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var buffer = new byte[4096];
+        var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
+        if (received.MessageType != System.Net.WebSockets.WebSocketMessageType.Close)
+        {
+            await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
+        }
+
+        await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "done", context.RequestAborted);
     }
 
     /// <inheritdoc />
