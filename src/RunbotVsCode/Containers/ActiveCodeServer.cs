@@ -5,11 +5,12 @@ internal sealed class ActiveCodeServer
 {
     private long _lastActivityTicks;
 
-    public ActiveCodeServer(long buildId, string containerId, string? user, DateTimeOffset now)
+    public ActiveCodeServer(long buildId, string containerId, string? user, CodeServerUpstream upstream, DateTimeOffset now)
     {
         BuildId = buildId;
         ContainerId = containerId;
         User = user;
+        Upstream = upstream;
         _lastActivityTicks = now.UtcTicks;
     }
 
@@ -19,6 +20,8 @@ internal sealed class ActiveCodeServer
 
     /// <summary>Gets the user code-server runs as, which the stop command must run as too; null means the container's user.</summary>
     public string? User { get; }
+
+    public CodeServerUpstream Upstream { get; }
 
     public DateTimeOffset LastActivity => new(Interlocked.Read(ref _lastActivityTicks), TimeSpan.Zero);
 

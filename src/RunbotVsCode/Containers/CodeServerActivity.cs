@@ -24,8 +24,8 @@ internal sealed class CodeServerActivity : ICodeServerActivity
     }
 
     /// <summary>Records that code-server of <paramref name="buildId"/> runs in <paramref name="containerId"/>, as of now.</summary>
-    public void Track(long buildId, string containerId, string? user) =>
-        _active[buildId] = new ActiveCodeServer(buildId, containerId, user, _timeProvider.GetUtcNow());
+    public void Track(long buildId, string containerId, string? user, CodeServerUpstream upstream) =>
+        _active[buildId] = new ActiveCodeServer(buildId, containerId, user, upstream, _timeProvider.GetUtcNow());
 
     /// <summary>Forgets the code-server of <paramref name="buildId"/>.</summary>
     public void Forget(long buildId) => _active.TryRemove(buildId, out _);

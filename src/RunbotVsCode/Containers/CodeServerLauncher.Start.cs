@@ -24,7 +24,7 @@ internal sealed partial class CodeServerLauncher
 
             case ReadinessOutcome.Responding:
                 var elapsed = _timeProvider.GetElapsedTime(startTimestamp);
-                TrackActivity(build.Id, container.Id);
+                TrackActivity(build.Id, container.Id, upstream);
                 _metrics.RecordTimeToReady(elapsed, upstream.Mode);
                 Log.CodeServerStarted(_logger, build.Id, container.Id, upstream.NginxAddress, elapsed.TotalMilliseconds);
                 return CodeServerStartResult.Running(CodeServerStartStatus.Ready, upstream, container.Id, elapsed);

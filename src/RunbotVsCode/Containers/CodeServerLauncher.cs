@@ -176,23 +176,23 @@ internal sealed partial class CodeServerLauncher : ICodeServerLauncher
         var elapsed = _timeProvider.GetElapsedTime(startTimestamp);
         if (container is not null)
         {
-            TrackActivity(build.Id, container.Id);
+            TrackActivity(build.Id, container.Id, upstream);
         }
 
         Log.CodeServerReused(_logger, build.Id, container?.Id, upstream.NginxAddress);
         return CodeServerStartResult.Running(CodeServerStartStatus.AlreadyRunning, upstream, container?.Id, elapsed);
     }
 
-    private void TrackActivity(long buildId, string containerId)
+    private void TrackActivity(long buildId, string containerId, CodeServerUpstream upstream)
     {
         var tracked = _activity.Find(buildId);
-        if (tracked is not null && tracked.ContainerId == containerId)
+        if (tracked is not null && tracked.ContainerId == containerId && tracked.Upstream == upstream)
         {
             _activity.MarkActivity(buildId);
             return;
         }
 
-        _activity.Track(buildId, containerId, ExecUser);
+        _activity.Track(buildId, containerId, ExecUser, upstream);
     }
 
     private string? ExecUser => string.IsNullOrEmpty(_options.Value.User) ? null : _options.Value.User;

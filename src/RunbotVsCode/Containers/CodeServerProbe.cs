@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace RunbotVsCode.Containers;
 
@@ -31,6 +32,35 @@ internal class CodeServerProbe
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Returns whether code-server reports recent activity: its <c>/healthz</c> route answers
+    /// <c>{"status": "alive"}</c> for a minute after the last request, and for as long as a connection such as the
+    /// editor's WebSocket stays open (code-server 4.x, <c>src/node/heart.ts</c>). Returns false when it reports
+    /// <c>expired</c>, and null when it does not respond or the body is not code-server's health JSON.
+    /// </summary>
+    public virtual async Task<bool?> IsAliveAsync(CodeServerUpstream upstream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upstream);
+
+        using var handler = CreateHandler(upstream);
+        using var client = new HttpClient(handler) { Timeout = ProbeTimeout };
+        try
+        {
+            using var stream = await client.GetStreamAsync(HealthUri(upstream), cancellationToken).ConfigureAwait(false);
+            using var health = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return health.RootElement.ValueKind == JsonValueKind.Object
+                && health.RootElement.TryGetProperty("status", out var status)
+                && status.ValueKind == JsonValueKind.String
+                    ? status.GetString() == "alive"
+                    : null;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or JsonException
+            || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return null;
         }
     }
 

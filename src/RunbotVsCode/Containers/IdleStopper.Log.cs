@@ -13,5 +13,9 @@ internal sealed partial class IdleStopper
         [LoggerMessage(EventId = 4101, EventName = "CodeServerIdleStopFailed", Level = LogLevel.Warning,
             Message = "Stopping idle code-server for build {BuildId} in container {ContainerId} failed with exit code {ExitCode}: {Error}")]
         public static partial void StopFailed(ILogger logger, long buildId, string containerId, long? exitCode, string error, Exception? exception);
+
+        [LoggerMessage(EventId = 4102, EventName = "CodeServerStillActive", Level = LogLevel.Debug,
+            Message = "code-server for build {BuildId} in container {ContainerId} served no checked request for the idle timeout, but its own heartbeat is alive; it keeps running.")]
+        public static partial void StillActive(ILogger logger, long buildId, string containerId);
     }
 }

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace RunbotVsCode.Containers;
 
 /// <summary>
-/// Stops code-servers that served no request for <see cref="CodeServerOptions.IdleTimeout"/>; the next open starts
-/// them again. Does nothing when the timeout is not set.
+/// Stops code-servers that served no request for <see cref="CodeServerOptions.IdleTimeout"/> and whose own heartbeat
+/// has expired; the next open starts them again. Does nothing when the timeout is not set.
 /// </summary>
 internal sealed partial class IdleStopper : BackgroundService
 {
@@ -16,6 +16,7 @@ internal sealed partial class IdleStopper : BackgroundService
 
     private readonly CodeServerActivity _activity;
     private readonly ContainerExecutor _executor;
+    private readonly CodeServerProbe _probe;
     private readonly BuildLocks _locks;
     private readonly IOptions<CodeServerOptions> _options;
     private readonly TimeProvider _timeProvider;
@@ -24,6 +25,7 @@ internal sealed partial class IdleStopper : BackgroundService
     public IdleStopper(
         CodeServerActivity activity,
         ContainerExecutor executor,
+        CodeServerProbe probe,
         BuildLocks locks,
         IOptions<CodeServerOptions> options,
         TimeProvider timeProvider,
@@ -31,6 +33,7 @@ internal sealed partial class IdleStopper : BackgroundService
     {
         _activity = activity ?? throw new ArgumentNullException(nameof(activity));
         _executor = executor ?? throw new ArgumentNullException(nameof(executor));
+        _probe = probe ?? throw new ArgumentNullException(nameof(probe));
         _locks = locks ?? throw new ArgumentNullException(nameof(locks));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -90,6 +93,15 @@ internal sealed partial class IdleStopper : BackgroundService
         var current = _activity.Find(server.BuildId);
         if (current is null || _timeProvider.GetUtcNow() - current.LastActivity < idleTimeout)
         {
+            return false;
+        }
+
+        // nginx checks access once per WebSocket upgrade, so an editor session can run for hours with no
+        // MarkActivity call. code-server's own heartbeat counts open connections, so it has the last word.
+        if (await _probe.IsAliveAsync(current.Upstream, cancellationToken).ConfigureAwait(false) == true)
+        {
+            current.Touch(_timeProvider.GetUtcNow());
+            Log.StillActive(_logger, current.BuildId, current.ContainerId);
             return false;
         }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using Docker.DotNet;
@@ -330,6 +331,30 @@ public sealed partial class CodeServerLauncherTests
         Assert.That(harness.Logs.WithId(4100).Single().Values["BuildId"], Is.EqualTo(build.Id));
         Assert.That(reopened.Status, Is.EqualTo(CodeServerStartStatus.Ready), reopened.Detail);
         Assert.That(await container.CountCodeServersAsync(_docker), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task StopIdle_OpenWebSocket_KeepsCodeServerUntilClosed()
+    {
+        var environment = new Dictionary<string, string> { ["RUNBOT_VSCODE_STANDIN_HEARTBEAT_MS"] = "300" };
+        var container = await StartContainerAsync(DockerTestEnvironment.LabelledImage, environment);
+        var harness = CreateHarness("HostPort", new() { ["CodeServer:IdleTimeout"] = "00:01:00" });
+        var build = container.ToRunningBuild();
+        var started = await harness.Launcher.EnsureStartedAsync(build, CancellationToken.None);
+        using var webSocket = new ClientWebSocket();
+        await webSocket.ConnectAsync(new Uri($"ws://{started.Upstream!.NginxAddress}/"), CancellationToken.None);
+
+        harness.Time.Offset = TimeSpan.FromMinutes(2);
+        var stoppedWhileOpen = await harness.IdleStopper.StopIdleAsync(CancellationToken.None);
+        await webSocket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        harness.Time.Offset = TimeSpan.FromMinutes(4);
+        var stoppedAfterClose = await harness.IdleStopper.StopIdleAsync(CancellationToken.None);
+
+        Assert.That(stoppedWhileOpen, Is.Zero);
+        Assert.That(harness.Logs.WithId(4102), Has.Count.EqualTo(1));
+        Assert.That(stoppedAfterClose, Is.EqualTo(1));
+        Assert.That(await container.CountCodeServersAsync(_docker), Is.Zero);
     }
 
     [Test]

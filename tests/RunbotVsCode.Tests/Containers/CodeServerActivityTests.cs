@@ -4,12 +4,14 @@ namespace RunbotVsCode.Containers.Tests;
 
 public sealed class CodeServerActivityTests
 {
+    private static readonly CodeServerUpstream Upstream = CodeServerUpstream.ForSocket("/srv/build/00101-17-0/.vscode-server/code-server.sock");
+
     [Test]
     public void FindIdle_ActivityMarked_RestartsIdleClock()
     {
         var time = new FakeTimeProvider();
         var activity = new CodeServerActivity(time);
-        activity.Track(1, "abc", null);
+        activity.Track(1, "abc", null, Upstream);
 
         time.Advance(TimeSpan.FromMinutes(9));
         activity.MarkActivity(1);
@@ -36,7 +38,7 @@ public sealed class CodeServerActivityTests
     public void Forget_TrackedBuild_RemovesIt()
     {
         var activity = new CodeServerActivity(new FakeTimeProvider());
-        activity.Track(1, "abc", "1000");
+        activity.Track(1, "abc", "1000", Upstream);
 
         activity.Forget(1);
 
