@@ -40,7 +40,8 @@ internal sealed class CodeServerReadiness
             {
                 if (await _probe.RespondsAsync(upstream, linked.Token).ConfigureAwait(false))
                 {
-                    return new ReadinessResult(ReadinessOutcome.Responding, startedElsewhere, null);
+                    var elsewhere = startedElsewhere || await ExitedOnHeldLockAsync(execId, linked.Token).ConfigureAwait(false);
+                    return new ReadinessResult(ReadinessOutcome.Responding, elsewhere, null);
                 }
 
                 if (execId is not null && !startedElsewhere)
@@ -63,5 +64,21 @@ internal sealed class CodeServerReadiness
         {
             return new ReadinessResult(ReadinessOutcome.TimedOut, startedElsewhere, null);
         }
+    }
+
+    /// <summary>
+    /// Returns whether the exec already exited because another code-server holds the lock. Another service
+    /// instance's code-server can respond before this exec was ever inspected. An exec still between its start
+    /// and flock counts as the owner, so across service instances Ready can still be reported twice.
+    /// </summary>
+    private async Task<bool> ExitedOnHeldLockAsync(string? execId, CancellationToken cancellationToken)
+    {
+        if (execId is null)
+        {
+            return false;
+        }
+
+        var state = await _executor.InspectAsync(execId, cancellationToken).ConfigureAwait(false);
+        return !state.IsRunning && state.ExitCode == CodeServerCommand.LockHeldExitCode;
     }
 }

@@ -164,8 +164,9 @@ public sealed partial class CodeServerLauncherTests
         var opens = Enumerable.Range(0, 20).Select(i => Task.Run(() => launchers[i % 2].EnsureStartedAsync(build, CancellationToken.None)));
         var results = await Task.WhenAll(opens);
 
+        // Which instance reports Ready is exact only within one process; see CodeServerReadiness.
         Assert.That(results.Select(r => r.IsReady), Is.All.True, string.Join("; ", results.Select(r => r.Detail)));
-        Assert.That(results.Count(r => r.Status == CodeServerStartStatus.Ready), Is.EqualTo(1));
+        Assert.That(results.Count(r => r.Status == CodeServerStartStatus.Ready), Is.InRange(1, 2));
         Assert.That(await container.CountCodeServersAsync(_docker), Is.EqualTo(1));
     }
 
