@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace RunbotVsCode.Containers;
 
-/// <summary>The code-servers this process knows to be running, with the time each last served a request.</summary>
+/// <summary>The code-servers this process started or found running, with the time each last served a request.</summary>
 internal sealed class CodeServerActivity : ICodeServerActivity
 {
     private readonly ConcurrentDictionary<long, ActiveCodeServer> _active = new();

@@ -36,7 +36,7 @@ internal class CodeServerProbe
     }
 
     /// <summary>
-    /// Returns whether code-server reports recent activity: its <c>/healthz</c> route answers
+    /// Returns whether code-server reports recent activity: its <c>/healthz</c> route returns
     /// <c>{"status": "alive"}</c> for a minute after the last request, and for as long as a connection such as the
     /// editor's WebSocket stays open (code-server 4.x, <c>src/node/heart.ts</c>). Returns false when it reports
     /// <c>expired</c>, and null when it does not respond or the body is not code-server's health JSON.
