@@ -315,7 +315,7 @@ public class RegenPassTests
     [Test]
     public async Task RunAsync_SkippedBuildAcrossFailedPass_NotLoggedAgain()
     {
-        // A failed pass reads no builds, which says nothing about whether the build is still skipped.
+        // A failed pass reads no builds, so it cannot tell whether the build is still skipped.
         _builds.Add(Running(7, dest: "bad dest"));
         await _pass.RunAsync();
         _reader.SetupSequence(reader => reader.ReadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))

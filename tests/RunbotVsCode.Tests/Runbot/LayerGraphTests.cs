@@ -32,7 +32,7 @@ public class LayerGraphTests
     private static List<DockerfileNode> ChainOfDockerfiles(int depth) =>
         [.. Enumerable.Range(1, depth).Select(id => Dockerfile(id, $"D{id}"))];
 
-    /// <summary>Dockerfile n references Dockerfile n + 1; the last one holds the target layer when <paramref name="withTarget"/>.</summary>
+    /// <summary>Builds a chain where Dockerfile n references Dockerfile n + 1, and the last one contains the target layer when <paramref name="withTarget"/> is set.</summary>
     private static List<LayerNode> ChainOfReferenceFiles(int depth, bool withTarget)
     {
         var layers = Enumerable.Range(1, depth - 1).Select(id => ReferenceFile(1_000_000 + id, id, id + 1)).ToList();
@@ -115,7 +115,7 @@ public class LayerGraphTests
     [Test]
     public async Task FindInclusions_ReferenceFileChain100000Deep_IncludesEveryDockerfile()
     {
-        // Every Dockerfile on the chain renders the layer; building all their paths up front took the square of the depth.
+        // Every Dockerfile on the chain renders the layer, so building all their paths up front would cost the square of the depth.
         const int depth = 100_000;
         var finding = Task.Run(() => Find(ChainOfDockerfiles(depth), ChainOfReferenceFiles(depth, withTarget: true)));
 
@@ -217,7 +217,7 @@ public class LayerGraphTests
     [TestCase(null)]
     public void FindInclusions_NonReferenceLayerWithStaleReferenceId_NotIncluded(string? type)
     {
-        // Runbot keeps the reference columns when a layer's type changes, but renders them only for reference types.
+        // Runbot renders a reference only for the reference types, so a reference id left on another type must not count.
         var stale = Layer(10, "was a reference", 1, type!, referenceLayerId: Target, referenceDockerfileId: 2);
         var inclusion = Find(
             [Dockerfile(1, "DockerDefault"), Dockerfile(2, "Holder")],
@@ -350,7 +350,7 @@ public class LayerGraphTests
     [Test]
     public void FindInclusions_SharedReference_BothDockerfilesIncluded()
     {
-        // Dockerfile 2 reaches layer 20 after Dockerfile 1 finished it, so its answer comes from the finished node.
+        // Dockerfile 2 reaches layer 20 after Dockerfile 1 finished it, so its result comes from the finished node.
         var inclusion = Find(
             [Dockerfile(1, "A"), Dockerfile(2, "B")],
             [TargetLayer, ReferenceLayer(10, 1, 20), ReferenceLayer(11, 2, 20), ReferenceLayer(20, null, Target)]);
