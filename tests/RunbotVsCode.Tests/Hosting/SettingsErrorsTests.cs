@@ -29,7 +29,7 @@ public class SettingsErrorsTests
     }
 
     [Test]
-    public void Missing_NamesFullKeyAndHint()
+    public void Missing_RequiredKey_NamesFullKeyAndHint()
     {
         var errors = new SettingsErrors("Runbot");
 

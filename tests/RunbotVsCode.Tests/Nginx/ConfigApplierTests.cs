@@ -408,7 +408,7 @@ public class ConfigApplierTests
     }
 
     [Test]
-    public void LockPath_IsDotFileBesideConfig()
+    public void LockPath_AnyConfigPath_IsDotFileBesideIt()
     {
         Assert.That(_applier.LockPath, Is.EqualTo(_folder.Combine(".runbot-vscode.conf.lock")));
     }

@@ -25,11 +25,12 @@ public class NginxConfigRendererTests
             .Select(path => new TestCaseData(Path.GetFileNameWithoutExtension(path)).SetArgDisplayNames(Path.GetFileNameWithoutExtension(path)));
 
     [Test]
-    public void GoldenCases_Folder_HasEveryCase()
+    public void GoldenCases_CopiedFolder_EachModelHasExpectedFile()
     {
         var names = GoldenCases().Select(data => (string)data.Arguments[0]!).ToList();
 
         Assert.That(names, Has.Count.GreaterThanOrEqualTo(5));
+        Assert.That(names.Where(name => !File.Exists(Path.Combine(GoldenFolder, name + ".conf"))), Is.Empty);
     }
 
     [TestCaseSource(nameof(GoldenCases))]

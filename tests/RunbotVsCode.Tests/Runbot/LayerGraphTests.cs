@@ -373,7 +373,7 @@ public class LayerGraphTests
     }
 
     [Test]
-    public void None_IncludesNothing()
+    public void Includes_NoneInclusion_ReturnsFalse()
     {
         Assert.That(LayerInclusion.None.Includes(1), Is.False);
     }
