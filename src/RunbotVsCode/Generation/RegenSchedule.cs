@@ -42,14 +42,24 @@ public sealed class RegenSchedule
         var fields = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var format = fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
 
+        CronExpression parsed;
         try
         {
-            expression = CronExpression.Parse(value.Trim(), format);
-            return null;
+            parsed = CronExpression.Parse(value.Trim(), format);
         }
         catch (CronFormatException exception)
         {
             return exception.Message;
         }
+
+        // A cron expression has no year, so one that matches any date matches one after 1970; without this check
+        // a date that never exists, such as 30 February, would make the worker wait forever.
+        if (parsed.GetNextOccurrence(DateTime.UnixEpoch, TimeZoneInfo.Utc) is null)
+        {
+            return "it matches no date";
+        }
+
+        expression = parsed;
+        return null;
     }
 }

@@ -18,13 +18,22 @@ public sealed class HttpOptionsValidator : IValidateOptions<HttpOptions>
 
         foreach (var url in urls)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            if (!Uri.TryCreate(ReplaceWildcardHost(url), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 errors.Invalid(nameof(options.Urls), url, "absolute http URLs separated by ';', such as 'http://127.0.0.1:8079'");
             }
         }
 
         return errors.ToResult();
+    }
+
+    /// <summary>
+    /// Replaces Kestrel's wildcard hosts <c>*</c> and <c>+</c> with <c>0.0.0.0</c>, since <see cref="Uri"/> cannot parse them.
+    /// </summary>
+    internal static string ReplaceWildcardHost(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
     }
 
     /// <summary>Splits the <c>Http:Urls</c> value on <c>;</c>, dropping blanks.</summary>

@@ -12,8 +12,7 @@ public static class ServiceAddress
         var first = HttpOptionsValidator.SplitUrls(urls).FirstOrDefault()
             ?? throw new ArgumentException("Http:Urls is empty; set it to where this service listens.", nameof(urls));
 
-        var normalized = first.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
-        var uri = new Uri(normalized);
+        var uri = new Uri(HttpOptionsValidator.ReplaceWildcardHost(first));
         var host = uri.Host is "0.0.0.0" or "[::]" or "::" ? "127.0.0.1" : uri.Host;
         return $"{host}:{uri.Port}";
     }

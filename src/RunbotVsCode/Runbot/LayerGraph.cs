@@ -1,3 +1,7 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+
 namespace RunbotVsCode.Runbot;
 
 /// <summary>
@@ -40,15 +44,8 @@ public sealed class LayerGraph
             walk.Visit(GraphNode.Dockerfile(id));
         }
 
-        var paths = new Dictionary<int, IReadOnlyList<string>>();
-        foreach (var id in _dockerfiles.Keys)
-        {
-            if (walk.Includes(GraphNode.Dockerfile(id)))
-            {
-                paths[id] = walk.PathFrom(GraphNode.Dockerfile(id));
-            }
-        }
-
+        var included = _dockerfiles.Keys.Where(id => walk.Includes(GraphNode.Dockerfile(id))).Order().ToArray();
+        var paths = new PathsOnDemand(included, id => walk.PathFrom(GraphNode.Dockerfile(id)));
         return new LayerInclusion(paths, walk.Cycles);
     }
 
@@ -109,6 +106,39 @@ public sealed class LayerGraph
     {
         Open,
         Done,
+    }
+
+    /// <summary>
+    /// The paths of the Dockerfiles that render the layer, each built when first read. On a reference_file chain every
+    /// Dockerfile renders the layer, so building every path up front would cost the square of the chain's depth.
+    /// </summary>
+    private sealed class PathsOnDemand(int[] dockerfileIds, Func<int, IReadOnlyList<string>> buildPath)
+        : IReadOnlyDictionary<int, IReadOnlyList<string>>
+    {
+        private readonly HashSet<int> _ids = [.. dockerfileIds];
+        private readonly ConcurrentDictionary<int, IReadOnlyList<string>> _built = [];
+
+        public IEnumerable<int> Keys => dockerfileIds;
+
+        public IEnumerable<IReadOnlyList<string>> Values => dockerfileIds.Select(id => this[id]);
+
+        public int Count => dockerfileIds.Length;
+
+        public IReadOnlyList<string> this[int key] =>
+            TryGetValue(key, out var path) ? path : throw new KeyNotFoundException($"Dockerfile {key} does not render the layer.");
+
+        public bool ContainsKey(int key) => _ids.Contains(key);
+
+        public bool TryGetValue(int key, [MaybeNullWhen(false)] out IReadOnlyList<string> value)
+        {
+            value = _ids.Contains(key) ? _built.GetOrAdd(key, buildPath) : null;
+            return value is not null;
+        }
+
+        public IEnumerator<KeyValuePair<int, IReadOnlyList<string>>> GetEnumerator() =>
+            dockerfileIds.Select(id => KeyValuePair.Create(id, this[id])).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>An iterative depth-first walk that records, for each node, whether it reaches the target and through which child.</summary>
