@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every test of RunbotVsCode against real services: install what is missing (Debian 12, as root), start a
-# throwaway PostgreSQL, build, run all test projects, and end with one line "N passed, N failed, N skipped".
-# nginx instances are started by the tests themselves on loopback ports.
+# throwaway PostgreSQL and a Docker engine (or reuse the one answering on /var/run/docker.sock), build the test
+# image from a debootstrap root, build, run all test projects, and end with one line
+# "N passed, N failed, N skipped". nginx instances are started by the tests themselves on loopback ports.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,13 +11,22 @@ results="$work/results"
 mkdir -p "$work"
 rm -rf "$results"
 
-bash "$root/tests/infra/install-packages.sh" postgresql nginx curl ca-certificates
+bash "$root/tests/infra/install-packages.sh" postgresql nginx curl ca-certificates docker.io debootstrap
 
 pg="$work/pg"
-cleanup() { bash "$root/tests/infra/stop-postgres.sh" "$pg" || true; }
+export RUNBOTVSCODE_INFRA_DIR="$work/docker"
+dockerd_pid=""
+cleanup() {
+    bash "$root/tests/infra/stop-postgres.sh" "$pg" || true
+    # Stop the engine only when this run started it; an engine that was already running is left alone.
+    [[ -n "$dockerd_pid" ]] && bash "$root/tests/infra/stop-dockerd.sh" || true
+}
 trap cleanup EXIT
 export RUNBOTVSCODE_TEST_PG_HOST=$(bash "$root/tests/infra/start-postgres.sh" "$pg")
 export RUNBOTVSCODE_TEST_NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+dockerd_pid=$(bash "$root/tests/infra/start-dockerd.sh")
+bash "$root/tests/infra/build-test-image.sh" >/dev/null
+export RUNBOTVSCODE_TEST_DOCKER=1
 
 cd "$root"
 dotnet build RunbotVsCode.sln -c Release -nologo -v quiet

@@ -60,6 +60,9 @@ public static class EventIds
     /// <summary>Runbot's Odoo could not be asked who the user is.</summary>
     public const int OdooUnreachable = 3023;
 
+    /// <summary>Docker could not be listed during a pass; routes follow the database alone.</summary>
+    public const int DockerUnavailableForRoutes = 4200;
+
     /// <summary>The service started serving.</summary>
     public const int ServiceStarted = 6001;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RunbotVsCode.Containers;
 using RunbotVsCode.Routing;
 
 namespace RunbotVsCode.Auth;
@@ -14,12 +15,14 @@ public sealed partial class AuthChecker
     private readonly KeyRingSource _keys;
     private readonly UserAccessCache _users;
     private readonly AccessMetrics _metrics;
+    private readonly ICodeServerActivity _activity;
     private readonly string _cookieName;
     private readonly ILogger<AuthChecker> _logger;
 
     /// <summary>Initializes the checker.</summary>
-    public AuthChecker(KeyRingSource keys, UserAccessCache users, AccessMetrics metrics, IOptions<AuthOptions> options, ILogger<AuthChecker> logger)
+    public AuthChecker(KeyRingSource keys, UserAccessCache users, AccessMetrics metrics, ICodeServerActivity activity, IOptions<AuthOptions> options, ILogger<AuthChecker> logger)
     {
+        ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -29,6 +32,7 @@ public sealed partial class AuthChecker
         _keys = keys;
         _users = users;
         _metrics = metrics;
+        _activity = activity;
         _cookieName = options.Value.CookieName;
         _logger = logger;
     }
@@ -106,6 +110,8 @@ public sealed partial class AuthChecker
         _metrics.Decided("auth_check", decision.Result);
         if (decision.Result == AccessResult.Allowed)
         {
+            // Every request nginx lets through counts as editor activity for the idle stop.
+            _activity.MarkActivity(decision.BuildId!.Value);
             Log.Allowed(_logger, decision.BuildId, decision.UserId, decision.KeyId);
         }
         else

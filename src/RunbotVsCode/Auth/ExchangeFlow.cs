@@ -18,13 +18,13 @@ public sealed partial class ExchangeFlow
     private readonly RegenPass _pass;
     private readonly KeyRingSource _keys;
     private readonly RunbotDirectory _directory;
-    private readonly ICodeServerStarter _starter;
+    private readonly ICodeServerLauncher _starter;
     private readonly AccessMetrics _metrics;
     private readonly AuthOptions _auth;
     private readonly ILogger<ExchangeFlow> _logger;
 
     /// <summary>Initializes the flow.</summary>
-    public ExchangeFlow(RegenPass pass, KeyRingSource keys, RunbotDirectory directory, ICodeServerStarter starter, AccessMetrics metrics, IOptions<AuthOptions> auth, ILogger<ExchangeFlow> logger)
+    public ExchangeFlow(RegenPass pass, KeyRingSource keys, RunbotDirectory directory, ICodeServerLauncher starter, AccessMetrics metrics, IOptions<AuthOptions> auth, ILogger<ExchangeFlow> logger)
     {
         ArgumentNullException.ThrowIfNull(auth);
 
@@ -69,8 +69,9 @@ public sealed partial class ExchangeFlow
             var started = await _starter.EnsureStartedAsync(build, cancellationToken);
             if (PageFor(started.Status) is { } kind)
             {
-                Log.StartFailed(_logger, buildId, started.Status, started.Detail);
-                return Finish(ErrorPage.Result(request, kind, buildId, route.OpenUrl, kind == PageKind.StartFailed ? started.Detail : null), "start_" + started.Status, buildId, userId);
+                var detail = string.Join('\n', started.OutputTail.Prepend(started.Detail).Where(text => !string.IsNullOrWhiteSpace(text)));
+                Log.StartFailed(_logger, buildId, started.Status, detail);
+                return Finish(ErrorPage.Result(request, kind, buildId, route.OpenUrl, kind == PageKind.StartFailed ? detail : null), "start_" + started.Status, buildId, userId);
             }
 
             SetCookie(context.Response, route.Origin.StartsWith("https:", StringComparison.Ordinal), codecs.Tokens.Issue(buildId, userId, _auth.TokenTtl));
@@ -99,11 +100,11 @@ public sealed partial class ExchangeFlow
         response.Headers.CacheControl = "no-store";
     }
 
-    private static PageKind? PageFor(StartStatus status) => status switch
+    private static PageKind? PageFor(CodeServerStartStatus status) => status switch
     {
-        StartStatus.Ready => null,
-        StartStatus.Asleep => PageKind.Asleep,
-        StartStatus.NotAttachable => PageKind.NoCodeServer,
+        CodeServerStartStatus.Ready or CodeServerStartStatus.AlreadyRunning => null,
+        CodeServerStartStatus.Asleep => PageKind.Asleep,
+        CodeServerStartStatus.NotAttachable => PageKind.NoCodeServer,
         _ => PageKind.StartFailed,
     };
 
@@ -130,6 +131,6 @@ public sealed partial class ExchangeFlow
 
         [LoggerMessage(EventId = EventIds.AccessUnavailable, EventName = "CodeServerNotReady", Level = LogLevel.Warning,
             Message = "Exchange for build {BuildId} found code-server not ready ({Status}): {Detail}")]
-        public static partial void StartFailed(ILogger logger, long buildId, StartStatus status, string detail);
+        public static partial void StartFailed(ILogger logger, long buildId, CodeServerStartStatus status, string detail);
     }
 }

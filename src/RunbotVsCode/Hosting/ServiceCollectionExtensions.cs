@@ -37,7 +37,7 @@ public static class ServiceCollectionExtensions
             .UseLoggerFactory(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())
             .Build());
         services.AddSingleton<IRunbotReader, RunbotReader>();
-        services.TryAddSingleton<IContainerFactsSource, NoContainerFacts>();
+        services.TryAddSingleton<IContainerFactsSource, DockerContainerFacts>();
         services.AddSingleton(provider => new RouteBuilder(provider.GetRequiredService<IOptions<UpstreamOptions>>().Value));
         services.AddSingleton(provider => new NginxConfigRenderer(TemplateFile.Load(TemplatePath(provider.GetRequiredService<IOptions<NginxOptions>>().Value))));
         services.AddSingleton<INginxControl, NginxProcess>();
@@ -57,7 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<OpenFlow>();
         services.AddSingleton<ExchangeFlow>();
         services.AddHttpClient<OdooSessionClient>();
-        services.TryAddSingleton<ICodeServerStarter, NoCodeServerStarter>();
+        services.AddBuildContainers();
         return services;
     }
 
