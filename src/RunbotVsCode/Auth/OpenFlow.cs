@@ -114,7 +114,7 @@ public sealed partial class OpenFlow
 
         var codecs = await _keys.GetAsync(cancellationToken);
         var ticket = codecs.Tickets.Issue(buildId, user.Id, _auth.TicketTtl);
-        var target = $"{settings.Scheme}://{serverName}/__vscode/exchange?ticket={Uri.EscapeDataString(ticket)}";
+        var target = $"{settings.OriginOf(serverName)}/__vscode/exchange?ticket={Uri.EscapeDataString(ticket)}";
         return Finish(SeeOther(target), "ticket_issued", buildId, user.Id);
     }
 

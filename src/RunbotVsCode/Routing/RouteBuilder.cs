@@ -78,7 +78,7 @@ public sealed class RouteBuilder
         }
 
         var openUrl = $"{settings.OpenBaseUrl}/runbot/vscode/{build.Id}";
-        return (new BuildRoute(build.Id, build.Dest!, serverName, upstream, openUrl, $"{settings.Scheme}://{serverName}"), null);
+        return (new BuildRoute(build.Id, build.Dest!, serverName, upstream, openUrl, settings.OriginOf(serverName)), null);
     }
 
     /// <summary>

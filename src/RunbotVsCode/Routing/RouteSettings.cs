@@ -7,7 +7,8 @@ namespace RunbotVsCode.Routing;
 /// <param name="Suffix">The label after the dest, as in <c>&lt;dest&gt;-&lt;suffix&gt;.&lt;host&gt;</c>.</param>
 /// <param name="Scheme">The scheme browsers use for the editors.</param>
 /// <param name="OpenBaseUrl">The origin of runbot's main site, without a trailing slash.</param>
-public sealed record RouteSettings(string Suffix, string Scheme, string OpenBaseUrl)
+/// <param name="PublicPort">The port in editor URLs, or null for the scheme's default.</param>
+public sealed record RouteSettings(string Suffix, string Scheme, string OpenBaseUrl, int? PublicPort = null)
 {
     /// <summary>The <c>ir_config_parameter</c> key that sets the suffix.</summary>
     public const string SuffixKey = "runbot_attach_vscode.url_suffix";
@@ -79,8 +80,12 @@ public sealed record RouteSettings(string Suffix, string Scheme, string OpenBase
                 $"runbot's public URL is not known: ir_config_parameter '{BaseUrlKey}' is missing. Set Routing:OpenBaseUrl to runbot's main URL.");
         }
 
-        return new RouteSettings(suffix, scheme, ParseBaseUrl(baseUrl)!);
+        return new RouteSettings(suffix, scheme, ParseBaseUrl(baseUrl)!, options.PublicPort);
     }
+
+    /// <summary>Returns the origin of the editor named <paramref name="serverName"/>: scheme, name and, when set, the public port.</summary>
+    public string OriginOf(string serverName) =>
+        PublicPort is { } port ? $"{Scheme}://{serverName}:{port}" : $"{Scheme}://{serverName}";
 
     private static string? FromDatabase(IReadOnlyDictionary<string, string> parameters, string key, Func<string, bool> isValid, string expected)
     {

@@ -23,4 +23,10 @@ public sealed class RoutingOptions
     /// Default: <c>ir_config_parameter</c> key <c>web.base.url</c>.
     /// </summary>
     public string? OpenBaseUrl { get; set; }
+
+    /// <summary>
+    /// Gets or sets the port browsers use to reach the editors when it is not the scheme's default, as in a demo or test
+    /// on a high port. Default: none, so editor URLs carry no port.
+    /// </summary>
+    public int? PublicPort { get; set; }
 }

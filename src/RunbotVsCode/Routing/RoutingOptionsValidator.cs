@@ -26,6 +26,11 @@ public sealed class RoutingOptionsValidator : IValidateOptions<RoutingOptions>, 
             errors.Invalid(nameof(options.OpenBaseUrl), options.OpenBaseUrl, "an absolute http or https URL with a lowercase host name, such as 'https://runbot.example.com'");
         }
 
+        if (options.PublicPort is { } port && !NginxValues.IsPort(port))
+        {
+            errors.Invalid(nameof(options.PublicPort), port, "a port from 1 to 65535, or no value for the scheme's default");
+        }
+
         return errors.ToResult();
     }
 
