@@ -20,6 +20,7 @@ internal static class CliRoot
         root.Options.Add(Settings);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(RegenCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
         return root;
     }
 }
