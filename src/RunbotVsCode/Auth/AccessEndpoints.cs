@@ -11,13 +11,14 @@ public static class AccessEndpoints
     /// <summary>The header nginx fills with the browser's Upgrade header on the auth subrequest.</summary>
     public const string OriginalUpgradeHeader = "X-Original-Upgrade";
 
-    /// <summary>Maps auth_check, the exchange and the open route.</summary>
+    /// <summary>Maps auth_check, the exchange, the open route and the list of builds that can open VS Code.</summary>
     public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
         endpoints.MapGet("/auth_check", AuthCheckAsync);
         endpoints.MapGet("/__vscode/exchange", (HttpContext context, ExchangeFlow flow) => flow.HandleAsync(context, context.RequestAborted));
+        endpoints.MapGet("/runbot/vscode/", (HttpContext context, Pages.BuildListFlow flow) => flow.HandleAsync(context.Request, context.RequestAborted));
         endpoints.MapGet("/runbot/vscode/{buildId}", (HttpContext context, string buildId, OpenFlow flow) => flow.HandleAsync(context.Request, buildId, context.RequestAborted));
         return endpoints;
     }

@@ -14,7 +14,7 @@ public sealed class AccessMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
 
         var meter = meterFactory.Create(RegenMetrics.MeterName);
-        _decisions = meter.CreateCounter<long>("runbot_vscode.auth.decisions", "{decision}", "Access decisions by endpoint and result.");
+        _decisions = meter.CreateCounter<long>("auth.decisions", "{decision}", "Access decisions by endpoint and result.");
     }
 
     /// <summary>Counts one decision of <paramref name="endpoint"/>.</summary>

@@ -15,7 +15,7 @@ namespace RunbotVsCode.Auth;
 /// </summary>
 public sealed partial class OpenFlow
 {
-    private readonly OdooSessionClient _odoo;
+    private readonly SessionIdentity _identity;
     private readonly RunbotDirectory _directory;
     private readonly KeyRingSource _keys;
     private readonly OpenLoopGuard _loopGuard;
@@ -26,7 +26,7 @@ public sealed partial class OpenFlow
 
     /// <summary>Initializes the flow.</summary>
     public OpenFlow(
-        OdooSessionClient odoo,
+        SessionIdentity identity,
         RunbotDirectory directory,
         KeyRingSource keys,
         OpenLoopGuard loopGuard,
@@ -38,7 +38,7 @@ public sealed partial class OpenFlow
         ArgumentNullException.ThrowIfNull(routing);
         ArgumentNullException.ThrowIfNull(auth);
 
-        _odoo = odoo ?? throw new ArgumentNullException(nameof(odoo));
+        _identity = identity ?? throw new ArgumentNullException(nameof(identity));
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _keys = keys ?? throw new ArgumentNullException(nameof(keys));
         _loopGuard = loopGuard ?? throw new ArgumentNullException(nameof(loopGuard));
@@ -71,21 +71,18 @@ public sealed partial class OpenFlow
 
     private async Task<IResult> OpenAsync(HttpRequest request, long buildId, CancellationToken cancellationToken)
     {
-        var loginRedirect = $"/web/login?redirect={Uri.EscapeDataString($"/runbot/vscode/{buildId}")}";
-        var sessionId = request.Cookies[OdooSessionClient.SessionCookieName];
-        if (sessionId is null || await _odoo.GetSessionAsync(sessionId, cancellationToken) is not { } session)
+        if (await _identity.FindUserAsync(request, cancellationToken) is not { } user)
         {
-            return Finish(Results.Redirect(loginRedirect), "login", buildId, null);
+            return Finish(Results.Redirect(SessionIdentity.LoginRedirect($"/runbot/vscode/{buildId}")), "login", buildId, null);
         }
 
         var parameters = await _directory.ReadParametersAsync(RunbotReader.ParameterKeys, cancellationToken);
         var settings = RouteSettings.Resolve(_routing, parameters);
         var backUrl = $"{settings.OpenBaseUrl}/runbot/build/{buildId}";
 
-        var user = await _directory.FindUserAsync(session.UserId, cancellationToken);
-        if (user?.IsActiveInternal != true)
+        if (!user.IsActiveInternal)
         {
-            return Finish(ErrorPage.Result(request, PageKind.Forbidden, buildId, backUrl), "forbidden", buildId, session.UserId);
+            return Finish(ErrorPage.Result(request, PageKind.Forbidden, buildId, backUrl), "forbidden", buildId, user.Id);
         }
 
         var record = await _directory.FindBuildAsync(buildId, cancellationToken);

@@ -10,7 +10,7 @@ public sealed class CodeServerMetrics
     public const string MeterName = "RunbotVsCode";
 
     /// <summary>The name of the histogram of start durations.</summary>
-    public const string TimeToReadyName = "runbot_vscode.code_server.time_to_ready";
+    public const string TimeToReadyName = "code_server.time_to_ready";
 
     private readonly Histogram<double> _timeToReady;
 

@@ -12,6 +12,7 @@ public sealed class RegenMetrics
     private readonly Histogram<double> _passDuration;
     private readonly Counter<long> _passes;
     private long _routed;
+    private string? _appliedHash;
     private readonly Dictionary<SkipReason, long> _skipped = [];
     private readonly Lock _skippedLock = new();
 
@@ -21,10 +22,11 @@ public sealed class RegenMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
 
         var meter = meterFactory.Create(MeterName);
-        _passDuration = meter.CreateHistogram<double>("runbot_vscode.pass.duration", "s", "Duration of a regeneration pass.");
-        _passes = meter.CreateCounter<long>("runbot_vscode.passes", "{pass}", "Regeneration passes by outcome.");
-        meter.CreateObservableGauge("runbot_vscode.builds.routed", () => Interlocked.Read(ref _routed), "{build}", "Builds routed by the last pass that read the database.");
-        meter.CreateObservableGauge("runbot_vscode.builds.skipped", ObserveSkipped, "{build}", "Running builds left out by the last pass, by reason.");
+        _passDuration = meter.CreateHistogram<double>("pass.duration", "s", "Duration of a regeneration pass.");
+        _passes = meter.CreateCounter<long>("passes", "{pass}", "Regeneration passes by outcome.");
+        meter.CreateObservableGauge("builds.routed", () => Interlocked.Read(ref _routed), "{build}", "Builds routed by the last pass that read the database.");
+        meter.CreateObservableGauge("builds.skipped", ObserveSkipped, "{build}", "Running builds left out by the last pass, by reason.");
+        meter.CreateObservableGauge("config.applied", ObserveAppliedHash, "{config}", "1 for the SHA-256 of the config nginx last accepted, in the hash tag.");
     }
 
     /// <summary>Records the end of a pass.</summary>
@@ -35,6 +37,11 @@ public sealed class RegenMetrics
         var outcome = new KeyValuePair<string, object?>("outcome", result.Outcome.ToString());
         _passDuration.Record(result.Duration.TotalSeconds, outcome);
         _passes.Add(1, outcome);
+
+        if (result.Outcome is PassOutcome.Applied or PassOutcome.Unchanged && result.Content is { } content)
+        {
+            Volatile.Write(ref _appliedHash, Nginx.ConfigApplier.Hash(System.Text.Encoding.UTF8.GetBytes(content)));
+        }
 
         if (result.Routes is { } routes)
         {
@@ -49,6 +56,9 @@ public sealed class RegenMetrics
             }
         }
     }
+
+    private IEnumerable<Measurement<long>> ObserveAppliedHash() =>
+        Volatile.Read(ref _appliedHash) is { } hash ? [new Measurement<long>(1, new KeyValuePair<string, object?>("hash", hash))] : [];
 
     private IEnumerable<Measurement<long>> ObserveSkipped()
     {

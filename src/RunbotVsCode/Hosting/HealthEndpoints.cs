@@ -1,27 +1,42 @@
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using RunbotVsCode.Generation;
+using Prometheus;
 
 namespace RunbotVsCode.Hosting;
 
 /// <summary>Liveness and readiness endpoints.</summary>
 public static class HealthEndpoints
 {
-    /// <summary>Maps <c>/healthz</c> (the process answers) and <c>/readyz</c> (the last pass left nginx serving what the database says).</summary>
+    /// <summary>
+    /// Maps <c>/healthz</c> (the process answers), <c>/readyz</c> (200 when every <see cref="ReadinessCheck"/> passes,
+    /// 503 otherwise, with one line per check) and <c>/metrics</c> in Prometheus' text format.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
         endpoints.MapGet("/healthz", () => Results.Text("ok\n"));
-        endpoints.MapGet("/readyz", (RegenPass pass) => Ready(pass.LastResult));
+        endpoints.MapGet("/readyz", ReadyAsync);
+
+        // prometheus-net publishes every System.Diagnostics.Metrics instrument of the process; ours are on the
+        // RunbotVsCode meter, so they appear as runbotvscode_*.
+        MetricsExport.EnsureStarted();
+        endpoints.MapMetrics("/metrics");
         return endpoints;
     }
 
-    private static IResult Ready(PassResult? last) => last switch
+    private static async Task<IResult> ReadyAsync(ReadinessCheck check, HttpContext context)
     {
-        null => Results.Text("not ready: no pass has finished yet\n", statusCode: StatusCodes.Status503ServiceUnavailable),
-        { Succeeded: true } => Results.Text($"ready: last pass {last.Outcome}\n"),
-        _ => Results.Text($"not ready: last pass {last.Outcome}: {last.Message}\n", statusCode: StatusCodes.Status503ServiceUnavailable),
-    };
+        var results = await check.RunAsync(context.RequestAborted);
+        var text = new StringBuilder();
+        foreach (var (name, passed, detail) in results)
+        {
+            text.Append(passed ? "ok " : "failed ").Append(name).Append(": ").Append(detail).Append('\n');
+        }
+
+        var ready = results.All(result => result.Passed);
+        return Results.Text(text.ToString(), statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
 }

@@ -54,10 +54,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AccessMetrics>();
         services.AddSingleton<AuthChecker>();
         services.AddSingleton<OpenLoopGuard>();
+        services.AddTransient<SessionIdentity>();
         services.AddTransient<OpenFlow>();
+        services.AddTransient<Pages.BuildListFlow>();
         services.AddSingleton<ExchangeFlow>();
         services.AddHttpClient<OdooSessionClient>();
         services.AddBuildContainers();
+        services.AddSingleton<ReadinessCheck>();
         return services;
     }
 

@@ -35,7 +35,7 @@ public static class ErrorPage
     public static string Render(PageKind kind, string language, long buildId, string? backUrl, string? detail)
     {
         var (title, message) = PageText.For(kind, language);
-        var encoder = HtmlEncoder.Default;
+        var encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var text = string.Format(CultureInfo.InvariantCulture, message, buildId);
         var link = backUrl is null ? "" : $"""<p><a class="button" href="{encoder.Encode(backUrl)}">{encoder.Encode(PageText.BackLink(language))}</a></p>""";
         var details = string.IsNullOrEmpty(detail) ? "" : $"<pre>{encoder.Encode(detail)}</pre>";

@@ -8,4 +8,7 @@ public interface IRunbotReader
     /// named by <paramref name="layerXmlId"/>.
     /// </summary>
     Task<RunbotSnapshot> ReadAsync(string hostName, string layerXmlId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the running builds of every host, as <see cref="ReadAsync"/> does for one.</summary>
+    Task<RunbotSnapshot> ReadAllHostsAsync(string layerXmlId, CancellationToken cancellationToken = default);
 }

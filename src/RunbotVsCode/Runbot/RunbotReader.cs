@@ -22,7 +22,7 @@ public sealed partial class RunbotReader : IRunbotReader
           JOIN runbot_build_params p ON p.id = b.params_id
           LEFT JOIN runbot_build_config_step s ON s.id = b.active_step
           LEFT JOIN runbot_version v ON v.id = p.version_id
-         WHERE b.local_state = 'running' AND b.host = @Host
+         WHERE b.local_state = 'running' AND (CAST(@Host AS varchar) IS NULL OR b.host = @Host)
          ORDER BY b.id;
 
         """ + LayerGraphSql + """
@@ -68,9 +68,18 @@ public sealed partial class RunbotReader : IRunbotReader
     /// Reads the running builds of <paramref name="hostName"/> and whether each one's Dockerfile renders the layer
     /// named by <paramref name="layerXmlId"/>. Each reference cycle in the layer rows is logged once per process.
     /// </summary>
-    public async Task<RunbotSnapshot> ReadAsync(string hostName, string layerXmlId, CancellationToken cancellationToken = default)
+    public Task<RunbotSnapshot> ReadAsync(string hostName, string layerXmlId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hostName);
+        return ReadHostsAsync(hostName, layerXmlId, cancellationToken);
+    }
+
+    /// <summary>Reads the running builds of every host, as <see cref="ReadAsync"/> does for one.</summary>
+    public Task<RunbotSnapshot> ReadAllHostsAsync(string layerXmlId, CancellationToken cancellationToken = default) =>
+        ReadHostsAsync(null, layerXmlId, cancellationToken);
+
+    private async Task<RunbotSnapshot> ReadHostsAsync(string? hostName, string layerXmlId, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(layerXmlId);
 
         var (module, name) = SplitXmlId(layerXmlId);
@@ -92,7 +101,7 @@ public sealed partial class RunbotReader : IRunbotReader
 
         ReportCycles(inclusion.Cycles);
         var builds = rows.ConvertAll(row => ToBuild(row, graph, inclusion));
-        Log.SnapshotRead(_logger, hostName, builds.Count);
+        Log.SnapshotRead(_logger, hostName ?? "(all)", builds.Count);
 
         return new RunbotSnapshot(builds, settings, graph, layerId, inclusion);
     }
