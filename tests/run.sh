@@ -11,7 +11,7 @@ results="$work/results"
 mkdir -p "$work"
 rm -rf "$results"
 
-bash "$root/tests/infra/install-packages.sh" postgresql nginx curl ca-certificates docker.io debootstrap
+bash "$root/tests/infra/install-packages.sh" postgresql nginx curl ca-certificates docker.io debootstrap chromium
 
 pg="$work/pg"
 export RUNBOTVSCODE_INFRA_DIR="$work/docker"

@@ -36,6 +36,7 @@ public sealed class NginxConfigRenderer
                 ["build_id"] = route.BuildId,
                 ["dest"] = route.Dest,
                 ["server_name"] = route.ServerName,
+                ["host_header"] = HostHeader(route),
                 ["upstream"] = route.Upstream,
                 ["open_url"] = route.OpenUrl,
             });
@@ -51,5 +52,19 @@ public sealed class NginxConfigRenderer
         };
 
         return _template.Render(globals);
+    }
+
+    /// <summary>
+    /// Returns the Host header code-server receives: the name and port of the editor's origin, because code-server
+    /// rejects a WebSocket whose Origin differs from Host, and nginx's <c>$host</c> drops a non-default public port.
+    /// </summary>
+    private static string HostHeader(BuildRoute route)
+    {
+        if (!Uri.TryCreate(route.Origin, UriKind.Absolute, out var origin) || origin.Host != route.ServerName)
+        {
+            throw new ArgumentException($"Origin '{route.Origin}' of build {route.BuildId} is invalid: expected scheme://{route.ServerName}[:port].", nameof(route));
+        }
+
+        return origin.IsDefaultPort ? route.ServerName : $"{route.ServerName}:{origin.Port}";
     }
 }

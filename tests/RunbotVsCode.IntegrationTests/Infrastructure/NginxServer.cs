@@ -17,6 +17,7 @@ public sealed class NginxServer : IDisposable
     {
         Port = FreePort.Next();
         Directory.CreateDirectory(IncludeFolder);
+        Directory.CreateDirectory(ExtraFolder);
         Directory.CreateDirectory(_folder.Combine("logs"));
         File.WriteAllText(MainConfigPath, MainConfig());
     }
@@ -32,6 +33,9 @@ public sealed class NginxServer : IDisposable
 
     /// <summary>Gets the folder the main config includes <c>*.conf</c> from.</summary>
     public string IncludeFolder => _folder.Combine("vscode");
+
+    /// <summary>Gets the folder the main config includes extra servers from, written by <see cref="AddServer"/>.</summary>
+    public string ExtraFolder => _folder.Combine("extra");
 
     /// <summary>Gets the path of the file the service owns.</summary>
     public string ConfigPath => Path.Combine(IncludeFolder, "runbot-vscode.conf");
@@ -54,6 +58,26 @@ public sealed class NginxServer : IDisposable
         AuthAddress = $"127.0.0.1:{authPort}",
         LockTimeout = TimeSpan.FromSeconds(10),
     };
+
+    /// <summary>
+    /// Adds a server named <paramref name="serverName"/> on this nginx's port whose body is <paramref name="locations"/>,
+    /// such as runbot's main site in front of the service and an Odoo stand-in. It takes effect at the next start or reload.
+    /// </summary>
+    public void AddServer(string serverName, string locations)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serverName);
+        ArgumentNullException.ThrowIfNull(locations);
+
+        var block = $$"""
+            server {
+                listen 127.0.0.1:{{Port}};
+                server_name {{serverName}};
+            {{locations}}
+            }
+
+            """;
+        File.WriteAllText(Path.Combine(ExtraFolder, $"{serverName}.conf"), block);
+    }
 
     /// <summary>Starts nginx on the current config.</summary>
     public async Task StartAsync()
@@ -132,6 +156,7 @@ public sealed class NginxServer : IDisposable
                 server_name _;
                 return 404 "no route\n";
             }
+            include {{ExtraFolder}}/*.conf;
             include {{IncludeFolder}}/*.conf;
         }
         """;

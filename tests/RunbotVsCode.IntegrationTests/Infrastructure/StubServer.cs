@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +9,8 @@ namespace RunbotVsCode.Infrastructure;
 /// <summary>
 /// A small HTTP server on a unix socket or a loopback port that stands in for an upstream: it answers every request
 /// with its name and the names of the cookies it received, so tests can tell which upstream nginx reached and what it sent.
+/// A WebSocket upgrade is an echo; as in code-server 4.10 and later, one whose Origin host and port differ from the
+/// Host (or X-Forwarded-Host) header is rejected with 403.
 /// </summary>
 public sealed class StubServer : IAsyncDisposable
 {
@@ -24,6 +27,13 @@ public sealed class StubServer : IAsyncDisposable
 
     /// <summary>Gets or sets the status the stub answers with; 200 by default.</summary>
     public int Status { get; set; } = StatusCodes.Status200OK;
+
+    /// <summary>
+    /// Gets or sets whether <c>GET /</c> returns an HTML editor page instead of plain text. The page names the stub in
+    /// <c>#name</c>, lists the cookie names it received in <c>#cookies</c>, opens a WebSocket to <c>/ws</c> on its own
+    /// origin and shows the echo of its message in <c>#echo</c>, or <c>failed</c> when the socket fails.
+    /// </summary>
+    public bool ServesEditorPage { get; set; }
 
     /// <summary>Gets the number of requests served.</summary>
     public int RequestCount => _requestCount;
@@ -57,17 +67,65 @@ public sealed class StubServer : IAsyncDisposable
         Interlocked.Increment(ref _requestCount);
         if (context.WebSockets.IsWebSocketRequest)
         {
+            if (!OriginMatchesHost(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
             await EchoAsync(context);
             return;
         }
 
         context.Response.StatusCode = Status;
         // Only the names, so a large Cookie header does not make a response header larger than nginx's proxy buffer.
-        context.Response.Headers["X-Seen-Cookie"] = string.Join("; ", context.Request.Cookies.Keys);
-        if (Status != StatusCodes.Status204NoContent)
+        var cookieNames = string.Join("; ", context.Request.Cookies.Keys);
+        context.Response.Headers["X-Seen-Cookie"] = cookieNames;
+        if (ServesEditorPage && Status == StatusCodes.Status200OK && context.Request.Path == "/")
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(EditorPage(cookieNames));
+        }
+        else if (Status != StatusCodes.Status204NoContent)
         {
             await context.Response.WriteAsync($"upstream {Name} {context.Request.Path}\n");
         }
+    }
+
+    private static bool OriginMatchesHost(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return true;
+        }
+
+        // Uri.Authority leaves out the scheme's default port, as the host of a URL does in code-server's check.
+        var forwarded = request.Headers["X-Forwarded-Host"].ToString();
+        var host = (forwarded.Length > 0 ? forwarded : request.Headers.Host.ToString()).Split(',')[0].Trim();
+        return Uri.TryCreate(origin, UriKind.Absolute, out var originUri)
+            && string.Equals(originUri.Authority, host, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private string EditorPage(string cookieNames)
+    {
+        var name = HtmlEncoder.Default.Encode(Name);
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>editor {{name}}</title></head>
+            <body>
+            <h1 id="name">{{name}}</h1>
+            <p>Cookies seen: <span id="cookies">{{HtmlEncoder.Default.Encode(cookieNames)}}</span></p>
+            <p>WebSocket echo: <span id="echo">waiting</span></p>
+            <script>
+            const echo = document.getElementById('echo');
+            const socket = new WebSocket('ws://' + location.host + '/ws');
+            socket.onopen = () => socket.send('hello from ' + document.getElementById('name').textContent);
+            socket.onmessage = event => { echo.textContent = event.data; };
+            socket.onerror = () => { echo.textContent = 'failed'; };
+            </script>
+            </body></html>
+            """;
     }
 
     private static async Task EchoAsync(HttpContext context)

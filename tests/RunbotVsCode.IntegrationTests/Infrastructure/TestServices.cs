@@ -25,6 +25,22 @@ public static class TestServices
         }
     }
 
+    /// <summary>Gets the Chromium binary browser tests drive, <c>/usr/bin/chromium</c> unless <c>RUNBOTVSCODE_TEST_CHROMIUM</c> names another.</summary>
+    public static string ChromiumBinary
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable("RUNBOTVSCODE_TEST_CHROMIUM");
+            var binary = string.IsNullOrEmpty(configured) ? "/usr/bin/chromium" : configured;
+            if (!File.Exists(binary))
+            {
+                Unavailable("Chromium", $"{binary} is not found; install the 'chromium' package");
+            }
+
+            return binary;
+        }
+    }
+
     /// <summary>Gets the repository's top folder, found by walking up to <c>RunbotVsCode.sln</c>.</summary>
     public static string RepositoryRoot
     {
@@ -51,7 +67,8 @@ public static class TestServices
         return value!;
     }
 
-    private static void Unavailable(string service, string reason)
+    /// <summary>Fails the test under CI (<c>CI=true</c>) and skips it elsewhere, saying which service is missing and why.</summary>
+    public static void Unavailable(string service, string reason)
     {
         var message = $"{service} is not available: {reason}.";
         if (Environment.GetEnvironmentVariable("CI") == "true")

@@ -108,4 +108,14 @@ public class NginxConfigRendererTests
 
         Assert.That(() => Renderer().Render(model), Throws.ArgumentException);
     }
+
+    [TestCase("https://00002-17-0-vscode.runbot.example.com")]
+    [TestCase("not a url")]
+    [TestCase("")]
+    public void Render_OriginNotOfServerName_Throws(string origin)
+    {
+        var model = Model(Route(1, "00001-17-0") with { Origin = origin });
+
+        Assert.That(() => Renderer().Render(model), Throws.ArgumentException.With.Message.Contains("build 1"));
+    }
 }
