@@ -21,6 +21,7 @@ internal static class CliRoot
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(RegenCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(DoctorCommand.Create());
         return root;
     }
 }

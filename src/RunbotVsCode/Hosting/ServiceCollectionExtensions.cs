@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddHttpClient<OdooSessionClient>();
         services.AddBuildContainers();
         services.AddSingleton<ReadinessCheck>();
+        services.AddSingleton<Doctor>();
         return services;
     }
 
