@@ -20,6 +20,8 @@ internal static class CliRoot
         root.Options.Add(Settings);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(RegenCommand.Create());
+        root.Subcommands.Add(LayerCommand.Create());
+        root.Subcommands.Add(DockerfileCommand.Create());
         return root;
     }
 }
