@@ -24,7 +24,7 @@ internal static class LayerCommand
         var version = VersionOption("The code-server release to install, such as 4.104.0. Default: Layer:Version.");
         var withCli = new Option<string[]>("--with-cli")
         {
-            Description = "An npm package to install globally, such as @openai/codex; repeat for more. Turns on Layer:NodeJs.",
+            Description = "An npm package to install globally; repeat for more. Turns on Layer:NodeJs. Write a scoped name as --with-cli=@openai/codex, since a word starting with @ names a response file.",
             AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("render", "Print the content of the code-server template layer as 'layer install' would store it. " + ExitCodes)

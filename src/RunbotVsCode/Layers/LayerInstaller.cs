@@ -183,16 +183,15 @@ public sealed partial class LayerInstaller
     private async Task<Plan> PlanAttachAsync(Session session, string dockerfileName, string? version, CancellationToken cancellationToken)
     {
         var (module, name) = SourceXmlId;
+        var graph = await DockerfileGraphReader.ReadGraphAsync(session.Connection, session.Transaction, cancellationToken);
+        var dockerfile = FindRenderableDockerfile(graph, dockerfileName);
         var sourceId = await FindSourceLayerIdAsync(session, cancellationToken)
             ?? throw new CodeServerLayerNotInstalledException(_xmlId, $"external id {_xmlId} is not in ir_model_data");
-
-        var graph = await DockerfileGraphReader.ReadGraphAsync(session.Connection, session.Transaction, cancellationToken);
         if (graph.FindLayer(sourceId) is null)
         {
             throw new CodeServerLayerNotInstalledException(_xmlId, $"external id {_xmlId} names layer {sourceId}, which does not exist");
         }
 
-        var dockerfile = FindRenderableDockerfile(graph, dockerfileName);
         var values = ReferenceValues(version);
         var referenceName = LayerXmlIds.ReferenceName(name, dockerfile.Id);
         var owned = await session.FindOwnedAsync(module, referenceName, values, cancellationToken);
