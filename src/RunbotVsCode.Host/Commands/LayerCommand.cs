@@ -25,7 +25,6 @@ internal static class LayerCommand
         var withCli = new Option<string[]>("--with-cli")
         {
             Description = "An npm package to install globally; repeat for more. Turns on Layer:NodeJs. Write a scoped name as --with-cli=@openai/codex, since a word starting with @ names a response file.",
-            AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("render", "Print the content of the code-server template layer as 'layer install' would store it. " + ExitCodes)
         {

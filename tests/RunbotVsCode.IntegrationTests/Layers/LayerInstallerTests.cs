@@ -29,8 +29,15 @@ public sealed class LayerInstallerTests
     [TearDown]
     public async Task DropDatabaseAsync()
     {
-        await _dataSource.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [Test]
