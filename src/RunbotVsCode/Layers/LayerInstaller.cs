@@ -23,7 +23,7 @@ public sealed partial class LayerInstaller
     private const string LayerTable = "runbot_docker_layer";
     private const string XmlIdTable = "ir_model_data";
 
-    // Serializes the layer commands of every runbot-vscode process on this database; released at commit or rollback.
+    // Serializes the layer commands of every runbot-vscode process on this database. PostgreSQL releases it at commit or rollback.
     private const long AdvisoryLockKey = 0x72766_5636f6465;
 
     private const string LockSql = "SELECT pg_advisory_xact_lock(@Key)";
@@ -211,7 +211,7 @@ public sealed partial class LayerInstaller
         var sequence = AttachSequence.Choose(graph, renderer, dockerfile.Id, createUserTemplateId);
         if (owned is not null)
         {
-            // The attached row was deleted in runbot; its external id is ours, so point it at a new row.
+            // The attached row was deleted in runbot. Its external id is ours, so it is pointed at a new row.
             CheckModel(owned, $"{module}.{referenceName}");
             return new Plan(
                 [InsertReferenceLayer(session, dockerfile.Id, sequence, sourceId, values), UpdateXmlIdTarget(session, owned.XmlIdRowId)],
