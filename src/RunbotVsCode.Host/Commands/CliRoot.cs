@@ -22,6 +22,8 @@ internal static class CliRoot
         root.Subcommands.Add(RegenCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(DoctorCommand.Create());
+        root.Subcommands.Add(LayerCommand.Create());
+        root.Subcommands.Add(DockerfileCommand.Create());
         return root;
     }
 }

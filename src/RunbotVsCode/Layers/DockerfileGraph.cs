@@ -1,3 +1,5 @@
+using RunbotVsCode.Runbot;
+
 namespace RunbotVsCode.Layers;
 
 /// <summary>The rows of <c>runbot_dockerfile</c> and <c>runbot_docker_layer</c>, indexed for rendering.</summary>
@@ -128,6 +130,26 @@ public sealed class DockerfileGraph
 
         return missing;
     }
+
+    /// <summary>Returns the same rows as the graph of reference paths that finds which Dockerfiles render a layer.</summary>
+    internal LayerGraph ToLayerGraph() => new(
+        Dockerfiles.Select(dockerfile => new DockerfileNode
+        {
+            Id = dockerfile.Id,
+            Name = dockerfile.Name,
+            ParentId = dockerfile.ParentId,
+            ImageTag = dockerfile.ImageTag,
+            Active = dockerfile.Active ?? false,
+        }),
+        Layers.Select(layer => new LayerNode
+        {
+            Id = layer.Id,
+            Name = layer.Name,
+            DockerfileId = layer.DockerfileId,
+            LayerType = layer.LayerType,
+            ReferenceLayerId = layer.ReferenceDockerLayerId,
+            ReferenceDockerfileId = layer.ReferenceDockerfileId,
+        }));
 
     private void CheckDockerfileReference(int id, string source, List<string> missing, Stack<int> pending)
     {

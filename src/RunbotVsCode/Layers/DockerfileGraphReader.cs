@@ -45,16 +45,24 @@ public sealed partial class DockerfileGraphReader
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var graph = await ReadGraphAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
+        Log.GraphRead(_logger, graph.Dockerfiles.Count, graph.Layers.Count);
+        return graph;
+    }
+
+    /// <summary>Reads every Dockerfile and layer inside a transaction the caller holds, such as one that then writes.</summary>
+    internal static async Task<DockerfileGraph> ReadGraphAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        CancellationToken cancellationToken)
+    {
         var dockerfiles = await connection.QueryAsync<DockerfileRow>(
             new CommandDefinition(DockerfilesSql, transaction: transaction, cancellationToken: cancellationToken));
         var layers = await connection.QueryAsync<DockerLayerRow>(
             new CommandDefinition(LayersSql, transaction: transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-
-        var graph = new DockerfileGraph(dockerfiles, layers);
-        Log.GraphRead(_logger, graph.Dockerfiles.Count, graph.Layers.Count);
-        return graph;
+        return new DockerfileGraph(dockerfiles, layers);
     }
 
     /// <summary>
@@ -93,7 +101,12 @@ public sealed partial class DockerfileGraphReader
     {
         ArgumentNullException.ThrowIfNull(user);
 
-        var graph = await ReadGraphAsync(cancellationToken);
+        return List(await ReadGraphAsync(cancellationToken), user);
+    }
+
+    /// <summary>Summarizes every Dockerfile of <paramref name="graph"/>, sorted by name then id.</summary>
+    internal static IReadOnlyList<DockerfileSummary> List(DockerfileGraph graph, RunbotUser user)
+    {
         var renderer = new DockerfileRenderer(graph, user);
         return [.. graph.Dockerfiles
             .OrderBy(dockerfile => dockerfile.Name, StringComparer.Ordinal)

@@ -26,4 +26,25 @@ public sealed class LayerOptions
 
     /// <summary>Gets or sets the Scriban template of the layer, relative to the content root. Default <c>templates/layers/code-server.scriban</c>.</summary>
     public string TemplatePath { get; set; } = "templates/layers/code-server.scriban";
+
+    /// <summary>
+    /// Gets or sets the uid of the runbot process, which runbot passes to layers as <c>USERUID</c>.
+    /// Default: the uid of this process, right when both run as the same user.
+    /// </summary>
+    public int? RunbotUid { get; set; }
+
+    /// <summary>Gets or sets the gid of the runbot process (<c>USERGID</c>). Default: the gid of this process.</summary>
+    public int? RunbotGid { get; set; }
+
+    /// <summary>
+    /// Gets or sets the user name of the runbot process (<c>USERNAME</c>, and the final <c>USER</c> line).
+    /// Default: the user name of this process.
+    /// </summary>
+    public string? RunbotUserName { get; set; }
+
+    /// <summary>
+    /// Gets or sets the <c>res_users.id</c> written as <c>create_uid</c> and <c>write_uid</c> on the rows the layer
+    /// commands write. Default 1, Odoo's superuser.
+    /// </summary>
+    public int WriteUid { get; set; } = 1;
 }

@@ -29,12 +29,39 @@ public sealed partial class LayerOptionsValidator : IValidateOptions<LayerOption
             failures.Add($"{SectionKey("CliTools")} needs npm: set {SectionKey("NodeJs")} to true.");
         }
 
+        CheckRunbotUser(failures, options);
+        if (options.WriteUid <= 0)
+        {
+            failures.Add($"{SectionKey("WriteUid")} is invalid: got '{options.WriteUid}', expected a positive res_users id.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.TemplatePath))
         {
             failures.Add($"{SectionKey("TemplatePath")} is missing: set the path of the code-server layer template.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Returns whether <paramref name="version"/> is a code-server release number such as <c>4.104.0</c>.</summary>
+    public static bool IsValidVersion(string? version) => version is not null && VersionPattern().IsMatch(version);
+
+    private static void CheckRunbotUser(List<string> failures, LayerOptions options)
+    {
+        if (options.RunbotUid is < 0)
+        {
+            failures.Add($"{SectionKey("RunbotUid")} is invalid: got '{options.RunbotUid}', expected a uid of 0 or more.");
+        }
+
+        if (options.RunbotGid is < 0)
+        {
+            failures.Add($"{SectionKey("RunbotGid")} is invalid: got '{options.RunbotGid}', expected a gid of 0 or more.");
+        }
+
+        if (options.RunbotUserName is not null)
+        {
+            Check(failures, "RunbotUserName", options.RunbotUserName, UserNamePattern(), "a user name of letters, digits, '_', '.' or '-'");
+        }
     }
 
     private static void CheckCacheDuration(List<string> failures, TimeSpan duration)
@@ -70,6 +97,10 @@ public sealed partial class LayerOptionsValidator : IValidateOptions<LayerOption
 
     [GeneratedRegex(@"\A[0-9]{1,4}\.[0-9]{1,4}\.[0-9]{1,4}\z")]
     private static partial Regex VersionPattern();
+
+    // The portable user names of POSIX, which useradd accepts; at most 32 characters, as on Linux.
+    [GeneratedRegex(@"\A[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}\z")]
+    private static partial Regex UserNamePattern();
 
     [GeneratedRegex(@"\A[0-9a-fA-F]{64}\z")]
     private static partial Regex Sha256Pattern();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +9,10 @@ namespace RunbotVsCode.Layers;
 public static class LayersServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates the <c>Layer</c> section at start, and registers <see cref="DockerfileGraphReader"/>
-    /// (which needs an <c>NpgsqlDataSource</c>) and <see cref="CodeServerLayerRenderer"/>, whose template path is
-    /// relative to the host's content root.
+    /// Binds and validates the <c>Layer</c> section at start, and registers <see cref="DockerfileGraphReader"/>,
+    /// <see cref="DockerfileListReader"/> and <see cref="LayerInstaller"/> (which need an <c>NpgsqlDataSource</c>
+    /// and, for the last two, the <c>Runbot</c> options) and <see cref="CodeServerLayerRenderer"/>, whose template
+    /// path is relative to the host's content root.
     /// </summary>
     public static IServiceCollection AddLayers(this IServiceCollection services)
     {
@@ -18,7 +20,10 @@ public static class LayersServiceCollectionExtensions
 
         services.AddOptions<LayerOptions>().BindConfiguration(LayerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LayerOptions>, LayerOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DockerfileGraphReader>();
+        services.AddSingleton<DockerfileListReader>();
+        services.AddSingleton<LayerInstaller>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<LayerOptions>>().Value;
