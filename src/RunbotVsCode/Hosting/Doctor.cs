@@ -137,7 +137,16 @@ public sealed class Doctor
 
     private async Task<DoctorCheck> CheckLayerAsync(CancellationToken cancellationToken)
     {
-        var snapshot = await _reader.ReadAllHostsAsync(_runbot.CodeServerLayerXmlId, cancellationToken);
+        RunbotSnapshot snapshot;
+        try
+        {
+            snapshot = await _reader.ReadAllHostsAsync(_runbot.CodeServerLayerXmlId, cancellationToken);
+        }
+        catch (NpgsqlException exception)
+        {
+            return new DoctorCheck("code-server layer", false, $"the builds and layers cannot be read: {exception.Message}", "Fix the schema problems reported above.");
+        }
+
         if (snapshot.CodeServerLayerId is null)
         {
             return new DoctorCheck("code-server layer", false, $"external id {_runbot.CodeServerLayerXmlId} is not found", "Run 'runbot-vscode layer install', then 'runbot-vscode layer attach --dockerfile NAME'.");
