@@ -65,23 +65,29 @@ public sealed class UpstreamModesNginxTests
     [TearDown]
     public async Task TearDownAsync()
     {
-        // The container goes first and whatever happened, so a failed test leaves no container holding the name.
-        if (_containerId is not null)
+        // The container goes first, so a failed test leaves no container using the name, and the rest goes even
+        // when its removal fails.
+        try
         {
-            await _docker.Containers.RemoveContainerAsync(_containerId, new ContainerRemoveParameters { Force = true });
-            _containerId = null;
+            if (_containerId is not null)
+            {
+                await _docker.Containers.RemoveContainerAsync(_containerId, new ContainerRemoveParameters { Force = true });
+                _containerId = null;
+            }
         }
-
-        if (_service is not null)
+        finally
         {
-            await _service.DisposeAsync();
-            _service = null;
-        }
+            if (_service is not null)
+            {
+                await _service.DisposeAsync();
+                _service = null;
+            }
 
-        await _odoo.DisposeAsync();
-        _nginx.Dispose();
-        _buildRoot.Dispose();
-        await _database.DisposeAsync();
+            await _odoo.DisposeAsync();
+            _nginx.Dispose();
+            _buildRoot.Dispose();
+            await _database.DisposeAsync();
+        }
     }
 
     [TestCase("Socket")]
@@ -97,6 +103,7 @@ public sealed class UpstreamModesNginxTests
         var body = await editor.Content.ReadAsStringAsync();
         var webSocket = await RawHttp.WebSocketHandshakeAsync(_nginx.Port, Editor, $"http://{Editor}", cookie);
 
+        Assert.That(File.ReadAllText(_nginx.ConfigPath), Does.Contain($"proxy_pass {await ExpectedUpstreamAsync(mode)};"));
         Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
         Assert.That(body, Does.Contain("<h1>code-server stand-in</h1>"));
         Assert.That(editor.Headers.GetValues("X-Seen-Cookie").Single(), Is.EqualTo("theme=dark"));
@@ -108,8 +115,7 @@ public sealed class UpstreamModesNginxTests
     public async Task Pass_ContainerIpMode_RoutesToBridgeAddress()
     {
         await StartContainerAsync("ContainerIp");
-        var inspected = await _docker.Containers.InspectContainerAsync(_containerId);
-        var address = inspected.NetworkSettings.Networks.Values.Select(network => network.IPAddress).Single(ip => !string.IsNullOrEmpty(ip));
+        var address = await BridgeAddressAsync();
 
         await StartServiceAsync("ContainerIp");
         var config = await File.ReadAllTextAsync(_nginx.ConfigPath);
@@ -131,12 +137,12 @@ public sealed class UpstreamModesNginxTests
 
         // The default CodeServer:SocketMode 666 on a socket made by the container's uid 1000, in folders that uid made
         // with the container's umask, is what lets nginx's workers (nobody here, www-data on Debian) connect.
+        Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(File.ReadAllText(_nginx.ConfigPath), Does.Contain($"proxy_pass http://unix:{socket}:;"));
         Assert.That(await RunAsync("stat", "--format=%F", socket), Is.EqualTo("socket\n"));
         Assert.That(File.GetUnixFileMode(socket) & AllPermissions, Is.EqualTo((UnixFileMode)0b110_110_110));
         Assert.That(File.GetUnixFileMode(Path.GetDirectoryName(socket)!) & UnixFileMode.OtherExecute, Is.EqualTo(UnixFileMode.OtherExecute));
         Assert.That(NginxWorkerUids(), Is.Not.Empty.And.All.Not.EqualTo(0));
-        Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [TestCase("Socket")]
@@ -165,7 +171,9 @@ public sealed class UpstreamModesNginxTests
             Assert.That(exchanges.Select(response => response.StatusCode), Is.All.EqualTo(HttpStatusCode.SeeOther));
             Assert.That(exchanges.Select(response => response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Single() : ""), Is.All.StartWith("runbot_vscode="));
             Assert.That(await CountCodeServersAsync(), Is.EqualTo(1));
-            Assert.That(_service!.Logs.Entries.Count(entry => entry.EventId.Name == "CodeServerStarted"), Is.EqualTo(1));
+            var starts = _service!.Logs.Entries.Where(entry => entry.EventId.Name == "CodeServerStarted").ToList();
+            Assert.That(starts, Has.Count.EqualTo(1));
+            TestContext.Progress.WriteLine($"{mode}: code-server responded {starts[0].State["TimeToReadyMs"]} ms after the first exchange asked for it");
         }
         finally
         {
@@ -193,6 +201,21 @@ public sealed class UpstreamModesNginxTests
         Assert.That(body, Does.Contain("This build is asleep"));
         Assert.That(body, Does.Contain($"href=\"{OpenUrl}\""));
         Assert.That(exchange.Headers.Contains("Set-Cookie"), Is.False);
+    }
+
+    /// <summary>Returns the upstream the generated config must send the editor's requests to in <paramref name="mode"/>.</summary>
+    private async Task<string> ExpectedUpstreamAsync(string mode) => mode switch
+    {
+        "Socket" => $"http://unix:{_buildRoot.Combine(Dest, ".vscode-server", "code-server.sock")}:",
+        "HostPort" => $"http://127.0.0.1:{_port + 2}",
+        _ => $"http://{await BridgeAddressAsync()}:8071",
+    };
+
+    /// <summary>Returns the container's IPv4 address on its network, as Docker reports it.</summary>
+    private async Task<string> BridgeAddressAsync()
+    {
+        var inspected = await _docker.Containers.InspectContainerAsync(_containerId);
+        return inspected.NetworkSettings.Networks.Values.Select(network => network.IPAddress).Single(address => !string.IsNullOrEmpty(address));
     }
 
     private static UnixFileMode AllPermissions => (UnixFileMode)0b111_111_111;
