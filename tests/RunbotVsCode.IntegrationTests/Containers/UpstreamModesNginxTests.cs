@@ -37,6 +37,7 @@ public sealed class UpstreamModesNginxTests
     private OdooStub _odoo = null!;
     private ServiceHost? _service;
     private string? _containerId;
+    private string? _placeholderId;
     private int _port;
 
     [OneTimeSetUp]
@@ -69,11 +70,13 @@ public sealed class UpstreamModesNginxTests
         // when its removal fails.
         try
         {
-            if (_containerId is not null)
+            foreach (var id in new[] { _containerId, _placeholderId }.OfType<string>())
             {
-                await _docker.Containers.RemoveContainerAsync(_containerId, new ContainerRemoveParameters { Force = true });
-                _containerId = null;
+                await _docker.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true });
             }
+
+            _containerId = null;
+            _placeholderId = null;
         }
         finally
         {
@@ -182,6 +185,35 @@ public sealed class UpstreamModesNginxTests
                 response.Dispose();
             }
         }
+    }
+
+    [Test]
+    public async Task Exchange_ContainerIpRestartedOnNewAddress_ReachesCodeServer()
+    {
+        await StartContainerAsync("ContainerIp");
+        await StartServiceAsync("ContainerIp");
+        var oldAddress = await BridgeAddressAsync();
+
+        // Runbot restarts a build's container when it wakes the build up. Another container that started meanwhile
+        // takes the old address, so the routed address now leads to a container without code-server.
+        await _docker.Containers.StopContainerAsync(_containerId, new ContainerStopParameters { WaitBeforeKillSeconds = 1 });
+        _placeholderId = (await _docker.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = DockerTestEnvironment.LabelledImage,
+            Name = $"rvs-modes-placeholder-{Guid.NewGuid():N}",
+            Cmd = ["sleep", "infinity"],
+        })).ID;
+        await _docker.Containers.StartContainerAsync(_placeholderId, new ContainerStartParameters());
+        await _docker.Containers.StartContainerAsync(_containerId, new ContainerStartParameters());
+        var newAddress = await BridgeAddressAsync();
+        Assume.That(newAddress, Is.Not.EqualTo(oldAddress), "The restarted container got its old address back, so there is nothing to re-route.");
+
+        var cookie = await OpenAndExchangeAsync(2);
+        using var editor = await _nginx.GetAsync(Editor, "/", new Dictionary<string, string> { ["Cookie"] = cookie });
+
+        Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await editor.Content.ReadAsStringAsync(), Does.Contain("<h1>code-server stand-in</h1>"));
+        Assert.That(File.ReadAllText(_nginx.ConfigPath), Does.Contain($"proxy_pass http://{newAddress}:8071;"));
     }
 
     [TestCase("Socket")]
