@@ -5,6 +5,7 @@ using Npgsql;
 using RunbotVsCode.Containers;
 using RunbotVsCode.Generation;
 using RunbotVsCode.Pages;
+using RunbotVsCode.Routing;
 using RunbotVsCode.Runbot;
 
 namespace RunbotVsCode.Auth;
@@ -74,6 +75,7 @@ public sealed partial class ExchangeFlow
                 return Finish(ErrorPage.Result(request, kind, buildId, route.OpenUrl, kind == PageKind.StartFailed ? detail : null), "start_" + started.Status, buildId, userId);
             }
 
+            await FollowMovedUpstreamAsync(route, started.Upstream, cancellationToken);
             SetCookie(context.Response, route.Origin.StartsWith("https:", StringComparison.Ordinal), codecs.Tokens.Issue(buildId, userId, _auth.TokenTtl));
             return Finish(OpenFlow.SeeOther("/"), "cookie_set", buildId, userId);
         }
@@ -82,6 +84,23 @@ public sealed partial class ExchangeFlow
             Log.Unavailable(_logger, buildId, exception);
             return Finish(ErrorPage.Result(request, PageKind.Unavailable, buildId, route.OpenUrl), "unavailable", buildId, null);
         }
+    }
+
+    /// <summary>
+    /// Runs a pass when code-server responds at another container address than the one nginx routes to, as after
+    /// runbot restarted the container and Docker gave it a new address. Without it the browser would get 502 from
+    /// nginx until the next scheduled pass. The other modes route to addresses fixed by settings and the database.
+    /// </summary>
+    private async Task FollowMovedUpstreamAsync(BuildRoute route, CodeServerUpstream? upstream, CancellationToken cancellationToken)
+    {
+        if (upstream is not { Mode: UpstreamMode.ContainerIp } || route.Upstream == $"http://{upstream.NginxAddress}")
+        {
+            return;
+        }
+
+        Log.UpstreamMoved(_logger, route.BuildId, route.Upstream, upstream.NginxAddress);
+        // A failed pass logs its own error, and the scheduled passes retry it.
+        await _pass.RunAsync(cancellationToken: cancellationToken);
     }
 
     private void SetCookie(HttpResponse response, bool secure, string token)
@@ -124,6 +143,10 @@ public sealed partial class ExchangeFlow
         [LoggerMessage(EventId = EventIds.AccessDecided, EventName = "TicketRejected", Level = LogLevel.Information,
             Message = "Exchange for build {BuildId} rejected a ticket ({Status}): {Reason}.")]
         public static partial void TicketRejected(ILogger logger, long buildId, VerificationStatus status, string reason);
+
+        [LoggerMessage(EventId = EventIds.AccessDecided, EventName = "UpstreamMoved", Level = LogLevel.Information,
+            Message = "Exchange for build {BuildId} found code-server at {Upstream} while nginx routes to {RoutedUpstream}, so it runs a pass first.")]
+        public static partial void UpstreamMoved(ILogger logger, long buildId, string routedUpstream, string upstream);
 
         [LoggerMessage(EventId = EventIds.AccessUnavailable, EventName = "ExchangeUnavailable", Level = LogLevel.Error,
             Message = "Exchange for build {BuildId} cannot read runbot's database.")]
