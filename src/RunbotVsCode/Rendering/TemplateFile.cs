@@ -58,6 +58,10 @@ public sealed class TemplateFile
             EnableRelaxedMemberAccess = false,
             LoopLimit = 1_000_000,
             NewLine = "\n",
+
+            // Scriban cuts a rendered string at 1 MiB by default and appends "...", which is about 600 server blocks
+            // of the nginx template; 0 lifts the cut, so a host with more running builds gets a whole file.
+            LimitToString = 0,
         };
         context.PushGlobal(model);
 

@@ -99,6 +99,19 @@ public class NginxConfigRendererTests
         Assert.That(config, Does.Not.EndWith("\n\n"));
     }
 
+    [Test]
+    public void Render_OverOneMebibyte_NotTruncated()
+    {
+        // 2,000 server blocks render to about 3.3 MB, past Scriban's default 1 MiB cut of rendered strings.
+        var routes = Enumerable.Range(1, 2_000).Select(id => Route(id, $"{id:00000}-17-0")).ToArray();
+
+        var config = Renderer().Render(Model(routes));
+
+        Assert.That(config.Length, Is.GreaterThan(1 << 20));
+        Assert.That(config.Split('\n').Count(line => line == "server {"), Is.EqualTo(2_000));
+        Assert.That(config, Does.EndWith("}\n"));
+    }
+
     [TestCase("runbot vscode")]
     [TestCase("runbot;vscode")]
     [TestCase("")]
