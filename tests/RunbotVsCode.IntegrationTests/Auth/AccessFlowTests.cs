@@ -33,11 +33,7 @@ public sealed class AccessFlowTests
         _odoo.AddSession(PortalSession, 3, "pat");
         foreach (var dest in new[] { "00101-17-0", "00102-17-0" })
         {
-            var folder = Path.Combine(_buildRoot.Path, dest, ".vscode-server");
-            Directory.CreateDirectory(folder);
-            File.SetUnixFileMode(Path.Combine(_buildRoot.Path, dest), (UnixFileMode)0b111_101_101);
-            File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
-            _editors.Add(await StubServer.OnSocketAsync(dest, Path.Combine(folder, "code-server.sock")));
+            _editors.Add(await StubServer.ForBuildAsync(_buildRoot.Path, dest));
         }
 
         var port = FreePort.Next();

@@ -26,8 +26,8 @@ public sealed class RegenPassNginxTests
         _buildRoot = new TestFolder("rvs-build");
         _authPort = FreePort.Next();
         _auth = await StubServer.OnPortAsync("auth", _authPort, 204);
-        _editors.Add(await StartEditorAsync("00101-17-0"));
-        _editors.Add(await StartEditorAsync("00102-17-0"));
+        _editors.Add(await StubServer.ForBuildAsync(_buildRoot.Path, "00101-17-0"));
+        _editors.Add(await StubServer.ForBuildAsync(_buildRoot.Path, "00102-17-0"));
     }
 
     [TearDown]
@@ -213,15 +213,6 @@ public sealed class RegenPassNginxTests
         }
 
         return ServiceUnderTest.Create(settings);
-    }
-
-    private async Task<StubServer> StartEditorAsync(string dest)
-    {
-        var folder = Path.Combine(_buildRoot.Path, dest, ".vscode-server");
-        Directory.CreateDirectory(folder);
-        File.SetUnixFileMode(Path.Combine(_buildRoot.Path, dest), (UnixFileMode)0b111_101_101);
-        File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
-        return await StubServer.OnSocketAsync(dest, Path.Combine(folder, "code-server.sock"));
     }
 
     private async Task<string> BodyAsync(string host)

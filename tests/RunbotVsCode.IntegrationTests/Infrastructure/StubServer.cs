@@ -44,6 +44,19 @@ public sealed class StubServer : IAsyncDisposable
     public static Task<StubServer> OnSocketAsync(string name, string socketPath) =>
         StartAsync(name, options => options.ListenUnixSocket(socketPath), () => File.SetUnixFileMode(socketPath, (UnixFileMode)0b110_110_110));
 
+    /// <summary>
+    /// Starts a stub editor on build <paramref name="dest"/>'s code-server socket under <paramref name="buildRoot"/>,
+    /// where the service expects it in Socket mode, with folders nginx's unprivileged workers can traverse.
+    /// </summary>
+    public static Task<StubServer> ForBuildAsync(string buildRoot, string dest)
+    {
+        var folder = Path.Combine(buildRoot, dest, ".vscode-server");
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(Path.Combine(buildRoot, dest), (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+        return OnSocketAsync(dest, Path.Combine(folder, "code-server.sock"));
+    }
+
     /// <summary>Starts a stub on the loopback port <paramref name="port"/>.</summary>
     public static Task<StubServer> OnPortAsync(string name, int port, int status = StatusCodes.Status200OK) =>
         StartAsync(name, options => options.Listen(System.Net.IPAddress.Loopback, port), () => { }, status);
