@@ -7,7 +7,7 @@ using RunbotVsCode.Routing;
 namespace RunbotVsCode.Auth;
 
 /// <summary>
-/// Decides every request nginx asks about. It answers only 204, 401 or 403, whatever the input, and reads the database
+/// Decides every request of nginx's auth subrequest. It returns only 204, 401 or 403, whatever the input, and reads the database
 /// only when the user's entry in the cache is stale; the build id comes from the generated config, never from a header.
 /// </summary>
 public sealed partial class AuthChecker

@@ -20,6 +20,6 @@ public sealed record PassResult(PassOutcome Outcome, string Message, RouteTable?
         _ => 1,
     };
 
-    /// <summary>Gets whether the pass left nginx serving what the database says.</summary>
+    /// <summary>Gets whether the pass left nginx serving the config built from the database.</summary>
     public bool Succeeded => ExitCode == 0;
 }

@@ -10,7 +10,7 @@ namespace RunbotVsCode.Hosting;
 public static class HealthEndpoints
 {
     /// <summary>
-    /// Maps <c>/healthz</c> (the process answers), <c>/readyz</c> (200 when every <see cref="ReadinessCheck"/> passes,
+    /// Maps <c>/healthz</c> (the process responds), <c>/readyz</c> (200 when every <see cref="ReadinessCheck"/> passes,
     /// 503 otherwise, with one line per check) and <c>/metrics</c> in Prometheus' text format.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)

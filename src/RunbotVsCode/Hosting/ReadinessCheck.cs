@@ -8,8 +8,8 @@ using RunbotVsCode.Nginx;
 namespace RunbotVsCode.Hosting;
 
 /// <summary>
-/// Checks what the service needs to do its job now: runbot's database answers, the last pass left nginx serving what
-/// the database says, an nginx master runs, and Docker answers when code-server is started lazily.
+/// Checks what the service needs to do its job now: runbot's database responds, the last pass left nginx serving the config
+/// built from the database, an nginx master runs, and Docker responds when code-server is started lazily.
 /// </summary>
 public sealed class ReadinessCheck
 {

@@ -9,7 +9,7 @@ namespace RunbotVsCode.Nginx;
 /// Puts a candidate config in place only when nginx accepts it. The candidate is written beside the live file under a
 /// dot name no include glob matches, renamed over the live file, and tested with <c>nginx -t</c> on the main config;
 /// a rejected candidate is replaced by the previous file before the call returns. The hash of what nginx accepted is
-/// kept in a dot file, so an apply that failed is retried even when the live file already holds the candidate.
+/// kept in a dot file, so an apply that failed is retried even when the live file already contains the candidate.
 /// </summary>
 public sealed partial class ConfigApplier
 {

@@ -3,7 +3,7 @@ namespace RunbotVsCode.Nginx;
 /// <summary>Thrown when nginx cannot be tested, signaled or started.</summary>
 public sealed class NginxException : Exception
 {
-    /// <summary>Initializes the exception with a message that says what failed and what to do.</summary>
+    /// <summary>Initializes the exception with a message stating what failed and what to do.</summary>
     public NginxException(string message)
         : base(message)
     {

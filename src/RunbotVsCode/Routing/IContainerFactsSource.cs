@@ -6,7 +6,7 @@ namespace RunbotVsCode.Routing;
 public interface IContainerFactsSource
 {
     /// <summary>
-    /// Returns what Docker reports for each build it knows, by build id. A build Docker does not know is absent, and
+    /// Returns what Docker reports for each build it has a container of, by build id. A build without a container is absent, and
     /// an unreachable Docker gives an empty result, so the database's layer check decides alone.
     /// </summary>
     Task<IReadOnlyDictionary<long, ContainerFacts>> GetAsync(IReadOnlyList<RunningBuild> builds, CancellationToken cancellationToken = default);

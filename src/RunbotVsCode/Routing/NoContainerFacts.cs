@@ -2,7 +2,7 @@ using RunbotVsCode.Runbot;
 
 namespace RunbotVsCode.Routing;
 
-/// <summary>A source that never asks Docker, for sites where routes depend on the database alone.</summary>
+/// <summary>A source that never queries Docker, for sites where routes depend on the database alone.</summary>
 public sealed class NoContainerFacts : IContainerFactsSource
 {
     private static readonly IReadOnlyDictionary<long, ContainerFacts> Empty = new Dictionary<long, ContainerFacts>();

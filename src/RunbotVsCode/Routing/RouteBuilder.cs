@@ -24,7 +24,7 @@ public sealed class RouteBuilder
     }
 
     /// <summary>
-    /// Builds the routes of <paramref name="builds"/>. <paramref name="containers"/> holds what Docker reports per build id,
+    /// Builds the routes of <paramref name="builds"/>. <paramref name="containers"/> contains what Docker reports per build id,
     /// or is empty when Docker was not asked or not reachable; the database's layer check then decides alone.
     /// </summary>
     public RouteTable Build(IReadOnlyList<RunningBuild> builds, RouteSettings settings, IReadOnlyDictionary<long, ContainerFacts> containers)
