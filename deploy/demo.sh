@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Bring up RunbotVsCode on an embedded demo, on a fresh Debian 12 machine, as root.
-# It starts
-# a throwaway PostgreSQL seeded with a runbot-shaped database (samples/), a stand-in for runbot's Odoo,
-# an nginx of its own on 127.0.0.1, a Docker engine with one build container when Docker can run here,
-# and the service. Everything lives under .demo/ and stops with Ctrl+C.
+# It starts a throwaway PostgreSQL seeded with a runbot-shaped database (samples/), a stand-in for runbot's Odoo,
+# an nginx of its own on 127.0.0.1, a Docker engine with one build container when Docker can run here, and the
+# service. Everything lives under .demo/ and stops with Ctrl+C.
 #
 # Environment: RUNBOTVSCODE_DEMO_PORT (nginx, default 8080), RUNBOTVSCODE_DEMO_DIR (default <repo>/.demo).
 set -euo pipefail
