@@ -2,16 +2,21 @@
 # Bring up RunbotVsCode on an embedded demo, on a fresh Debian 12 machine, as root.
 # It starts a throwaway PostgreSQL seeded with a runbot-shaped database (samples/), a stand-in for runbot's Odoo,
 # an nginx of its own on 127.0.0.1, a Docker engine with one build container when Docker can run here, and the
-# service. Everything lives under .demo/ and stops with Ctrl+C.
+# service. Everything lives under .demo/ and stops with Ctrl+C, except a Docker engine the demo had to start,
+# which keeps running.
 #
-# Environment: RUNBOTVSCODE_DEMO_PORT (nginx, default 8080), RUNBOTVSCODE_DEMO_DIR (default <repo>/.demo).
+# Environment, each port on 127.0.0.1:
+#   RUNBOTVSCODE_DEMO_PORT          nginx, where the browser goes (default 8080)
+#   RUNBOTVSCODE_DEMO_SERVICE_PORT  runbot-vscode serve's HTTP endpoints (default 8079)
+#   RUNBOTVSCODE_DEMO_ODOO_PORT     the stand-in for runbot's Odoo (default 8069)
+#   RUNBOTVSCODE_DEMO_DIR           where everything lives (default <repo>/.demo)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 demo=${RUNBOTVSCODE_DEMO_DIR:-$root/.demo}
 port=${RUNBOTVSCODE_DEMO_PORT:-8080}
-service_port=8079
-odoo_port=8069
+service_port=${RUNBOTVSCODE_DEMO_SERVICE_PORT:-8079}
+odoo_port=${RUNBOTVSCODE_DEMO_ODOO_PORT:-8069}
 host=runbot.localhost
 pids=()
 
@@ -19,9 +24,10 @@ say() { printf '\033[1mdemo:\033[0m %s\n' "$*" >&2; }
 fail() { say "$*"; exit 1; }
 
 [[ $(id -u) -eq 0 ]] || fail "run as root: the demo installs packages and starts PostgreSQL as the postgres user"
-for p in "$port" "$service_port" "$odoo_port"; do
+for setting in "RUNBOTVSCODE_DEMO_PORT=$port" "RUNBOTVSCODE_DEMO_SERVICE_PORT=$service_port" "RUNBOTVSCODE_DEMO_ODOO_PORT=$odoo_port"; do
+    p=${setting#*=}
     if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-        fail "port $p on 127.0.0.1 is in use; stop what listens there or set RUNBOTVSCODE_DEMO_PORT"
+        fail "port $p on 127.0.0.1 is in use; stop what listens there or set ${setting%%=*} to a free port"
     fi
 done
 
@@ -59,9 +65,12 @@ chmod 0755 "$demo" "$build_root" "$build_root"/*
 chown 1000:1000 "$build_root"/* 2>/dev/null || true
 
 say "starting a Docker engine and a build container when Docker can run here"
+# An engine started here runs in a session of its own, so Ctrl+C does not stop it before cleanup removes the container,
+# and it keeps running afterwards for whatever else uses it. tests/infra/stop-dockerd.sh with the same
+# RUNBOTVSCODE_INFRA_DIR stops it.
 container=""
 if bash "$root/tests/infra/install-packages.sh" docker.io debootstrap \
-    && RUNBOTVSCODE_INFRA_DIR="$demo/docker" bash "$root/tests/infra/start-dockerd.sh" >/dev/null \
+    && RUNBOTVSCODE_INFRA_DIR="$demo/docker" setsid -w bash "$root/tests/infra/start-dockerd.sh" >/dev/null \
     && bash "$root/tests/infra/build-test-image.sh" >/dev/null; then
     docker rm -f 00101-17-0_run >/dev/null 2>&1 || true
     container=$(docker run -d --name 00101-17-0_run --user 1000:1000 -v "$build_root/00101-17-0:/data/build" \
@@ -129,7 +138,8 @@ cat >"$demo/appsettings.json" <<JSON
 JSON
 
 say "starting runbot-vscode serve"
-"$demo/app/runbot-vscode" serve --settings "$demo/appsettings.json" 2>&1 | sed 's/^/service: /' >&2 &
+# The process substitution keeps $! the service's pid, so cleanup stops the service and not only sed.
+"$demo/app/runbot-vscode" serve --settings "$demo/appsettings.json" > >(sed 's/^/service: /' >&2) 2>&1 &
 pids+=($!)
 
 for _ in $(seq 1 60); do
