@@ -38,6 +38,9 @@ internal sealed partial class FaultHarness : IAsyncDisposable
 
     public ServiceHost Service { get; private set; } = null!;
 
+    /// <summary>Gets the number of requests the stand-in editors served.</summary>
+    public int EditorRequestCount => _editors.Sum(editor => editor.RequestCount);
+
     /// <summary>Starts the stand-ins; the service itself starts with <see cref="StartServiceAsync"/>.</summary>
     public static async Task<FaultHarness> CreateAsync()
     {
@@ -56,8 +59,12 @@ internal sealed partial class FaultHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Starts the service on <paramref name="connectionString"/> with the worker, and waits for its first good pass.</summary>
-    public async Task StartServiceAsync(string connectionString, Dictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// Starts the service on <paramref name="connectionString"/> and waits for its first pass, which must apply a
+    /// config. With <paramref name="withWorker"/> false, passes run only on demand and the first one runs here. With
+    /// <paramref name="authByService"/>, nginx asks the service's own auth_check instead of the stand-in that allows everything.
+    /// </summary>
+    public async Task StartServiceAsync(string connectionString, Dictionary<string, string?>? overrides = null, bool withWorker = true, bool authByService = false)
     {
         var port = FreePort.Next();
         var settings = new Dictionary<string, string?>
@@ -70,7 +77,7 @@ internal sealed partial class FaultHarness : IAsyncDisposable
             ["Nginx:PidFile"] = Nginx.PidFile,
             ["Nginx:Binary"] = TestServices.NginxBinary,
             ["Nginx:Listen"] = $"127.0.0.1:{Nginx.Port}",
-            ["Nginx:AuthAddress"] = $"127.0.0.1:{_authPort}",
+            ["Nginx:AuthAddress"] = $"127.0.0.1:{(authByService ? port : _authPort)}",
             ["Nginx:TemplatePath"] = Path.Combine(TestServices.RepositoryRoot, "templates", "nginx", "vscode.conf.scriban"),
             ["Upstream:BuildRoot"] = BuildRoot.Path,
             ["Regen:Interval"] = Interval.ToString("c", CultureInfo.InvariantCulture),
@@ -81,7 +88,12 @@ internal sealed partial class FaultHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        Service = await ServiceHost.StartAsync(port, settings, withWorker: true);
+        Service = await ServiceHost.StartAsync(port, settings, withWorker: withWorker);
+        if (!withWorker)
+        {
+            await Service.Pass.RunAsync();
+        }
+
         var watch = Stopwatch.StartNew();
         while (Service.Pass.LastResult is null && watch.Elapsed < TimeSpan.FromSeconds(30))
         {
