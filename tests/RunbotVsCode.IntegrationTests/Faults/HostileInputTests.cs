@@ -94,7 +94,10 @@ public sealed class HostileInputTests
             Assert.That(status, Is.AnyOf(401, 403, 400, 431), $"line {line}");
         }
 
-        TestContext.Out.WriteLine($"{corpus.Count} Cookie headers to auth_check: {Describe(statuses)}.");
+        // Baseline: a token the service issued for an internal user passes the same path.
+        var valid = await RawHttp.GetWithCookieBytesAsync(_harness.Service.Port, "127.0.0.1", "/auth_check?build=102", await ValidCookieAsync());
+        TestContext.Out.WriteLine($"{corpus.Count} Cookie headers to auth_check: {Describe(statuses)}; baseline valid token: {valid}.");
+        Assert.That(valid, Is.EqualTo(204));
         Assert.That(_harness.Service.Logs.Entries.Where(entry => entry.Level >= LogLevel.Error), Is.Empty);
         Assert.That(statuses.Keys, Does.Contain(401), "some headers reach the verifier");
     }
@@ -115,9 +118,19 @@ public sealed class HostileInputTests
             Assert.That(status, Is.AnyOf(302, 400), $"line {line}");
         }
 
-        TestContext.Out.WriteLine($"{corpus.Count} Cookie headers through nginx: {Describe(statuses)}.");
-        Assert.That(_harness.EditorRequestCount, Is.EqualTo(requestsBefore), "a request reached an editor");
+        var rejectedRequests = _harness.EditorRequestCount;
+        var valid = await RawHttp.GetWithCookieBytesAsync(_harness.Nginx.Port, FaultHarness.Editor102, "/", await ValidCookieAsync());
+        TestContext.Out.WriteLine($"{corpus.Count} Cookie headers through nginx: {Describe(statuses)}; baseline valid token: {valid}.");
+        Assert.That(rejectedRequests, Is.EqualTo(requestsBefore), "a request reached an editor");
+        Assert.That(valid, Is.EqualTo(200));
         Assert.That(_harness.Service.Logs.Entries.Where(entry => entry.Level >= LogLevel.Error), Is.Empty);
+    }
+
+    private async Task<byte[]> ValidCookieAsync()
+    {
+        var codecs = await _harness.Service.Get<Auth.KeyRingSource>().GetAsync();
+        var token = codecs.Tokens.Issue(102, 2, TimeSpan.FromMinutes(5));
+        return System.Text.Encoding.ASCII.GetBytes($"runbot_vscode={token}");
     }
 
     private static string Describe(Dictionary<int, int> statuses) =>

@@ -46,6 +46,20 @@ public sealed class ServiceFaultTests
     }
 
     [Test]
+    public async Task Baseline_BuildStops_AppliedWithinRecoveryLimit()
+    {
+        await StartOnSharedDatabaseAsync();
+
+        await _database!.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 102");
+        var (applied, waited) = await _harness.WaitForPassAsync(result => result.Outcome == PassOutcome.Applied, FaultHarness.RecoveryLimit, "Applied");
+        TestContext.Out.WriteLine($"Baseline: a database change was applied {waited.TotalMilliseconds:0} ms after it was committed.");
+
+        Assert.That(applied.Routes!.Routes.Select(route => route.BuildId), Does.Not.Contain(102L));
+        Assert.That(await _harness.Nginx.GetTextAsync(FaultHarness.Editor102), Is.EqualTo((HttpStatusCode.NotFound, "no route\n")));
+        _harness.AssertNoLeftovers();
+    }
+
+    [Test]
     public async Task Database_StoppedAndStarted_KeepsConfigAndRecovers()
     {
         var cluster = await ThrowawayCluster.StartAsync();
