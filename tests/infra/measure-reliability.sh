@@ -45,7 +45,7 @@ fuzz() {
     echo "== fault and hostile-input suites"
     dotnet test tests/RunbotVsCode.IntegrationTests -c Release --no-build -nologo \
         --filter "FullyQualifiedName~RunbotVsCode.Faults" --logger "console;verbosity=normal" \
-        | grep -E '^ *(Passed|Failed|Skipped) |ms after|Cookie headers|hostile rows|Baseline|Total tests|Passed:|Failed:' | sort -u
+        | grep -E '^ *(Passed|Failed|Skipped) |ms after|Cookie headers|hostile rows|Baseline|Start-up error|Total tests|Passed:|Failed:' | sort -u
 } >>"$log" 2>&1
 
 cat "$log"

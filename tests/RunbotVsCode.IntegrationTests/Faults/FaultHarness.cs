@@ -7,7 +7,7 @@ using RunbotVsCode.Infrastructure;
 namespace RunbotVsCode.Faults.Tests;
 
 /// <summary>
-/// A running service with its timed worker, a real nginx, an auth stand-in answering 204 and stand-in editors for
+/// A running service with its timed worker, a real nginx, an auth stand-in that returns 204 and stand-in editors for
 /// builds 101 and 102 on their sockets: everything a fault test breaks and then watches recover.
 /// </summary>
 internal sealed partial class FaultHarness : IAsyncDisposable
@@ -17,7 +17,7 @@ internal sealed partial class FaultHarness : IAsyncDisposable
 
     /// <summary>
     /// How long after a fault clears the service may take to serve again: the pass that may be running when the fault
-    /// clears, then one interval, then the pass that recovers. Each pass takes well under a second here.
+    /// clears, then one interval, then the pass that recovers. The 2 s allowance covers those two passes.
     /// </summary>
     public static readonly TimeSpan RecoveryLimit = Interval + TimeSpan.FromSeconds(2);
 
