@@ -82,6 +82,9 @@ internal sealed partial class FaultHarness : IAsyncDisposable
             ["Upstream:BuildRoot"] = BuildRoot.Path,
             ["Regen:Interval"] = Interval.ToString("c", CultureInfo.InvariantCulture),
             ["CodeServer:LazyStart"] = "false",
+
+            // No engine answers here unless a test sets its own, so containers of other tests cannot change the routes.
+            ["Docker:Endpoint"] = $"unix://{BuildRoot.Combine("no-docker.sock")}",
         };
         foreach (var (key, value) in overrides ?? [])
         {
