@@ -9,10 +9,8 @@ public sealed class ConfigLock : IDisposable
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
 
-    // On Unix .NET puts the errno in HResult: flock reports a lock held elsewhere as EWOULDBLOCK (11 on Linux).
-    // Windows reports ERROR_SHARING_VIOLATION.
+    // On Linux, .NET puts the errno in HResult, and flock reports a lock held elsewhere as EWOULDBLOCK (11).
     private const int WouldBlock = 11;
-    private const int SharingViolation = unchecked((int)0x80070020);
 
     private readonly FileStream _stream;
 
@@ -48,7 +46,7 @@ public sealed class ConfigLock : IDisposable
     }
 
     private static bool IsHeldElsewhere(IOException exception) =>
-        exception.GetType() == typeof(IOException) && exception.HResult is WouldBlock or SharingViolation;
+        exception.GetType() == typeof(IOException) && exception.HResult == WouldBlock;
 
     /// <inheritdoc />
     public void Dispose() => _stream.Dispose();

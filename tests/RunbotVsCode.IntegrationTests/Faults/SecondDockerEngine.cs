@@ -19,7 +19,7 @@ internal sealed class SecondDockerEngine : IAsyncDisposable
 
     private string SocketPath => _folder.Combine("docker.sock");
 
-    /// <summary>Starts the engine and waits until <c>/_ping</c> answers.</summary>
+    /// <summary>Starts the engine and waits until <c>/_ping</c> returns OK.</summary>
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo("dockerd") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -45,7 +45,7 @@ internal sealed class SecondDockerEngine : IAsyncDisposable
             return;
         }
 
-        // The engine writes its log to stderr; drain both pipes so it never blocks on a full one.
+        // The engine writes its log to stderr, so both pipes are drained to keep it from blocking on a full one.
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
@@ -122,7 +122,7 @@ internal sealed class SecondDockerEngine : IAsyncDisposable
     {
         await StopAsync();
 
-        // The engine mounts its exec root's netns and state folders; unmount what it left before deleting the folder.
+        // The engine mounts folders under its exec root, so unmount what it left before deleting the folder.
         await FaultHarness.RunAsync("bash", "-c", "grep -o \" $0[^ ]*\" /proc/mounts | sort -r | xargs -r -n1 umount --lazy", _folder.Path);
         _folder.Dispose();
     }

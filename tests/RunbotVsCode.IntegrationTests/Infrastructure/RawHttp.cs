@@ -57,7 +57,7 @@ public static class RawHttp
         }
         catch (IOException)
         {
-            // A server may answer and close before it has read a huge header.
+            // A server may send its response and close before it has read a huge header.
         }
 
         using var reader = new StreamReader(stream, Encoding.ASCII);
