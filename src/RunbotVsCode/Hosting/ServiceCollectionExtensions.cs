@@ -1,3 +1,5 @@
+using System.Text;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +35,11 @@ public static class ServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
+
+        // nginx forwards the browser's Cookie header to auth_check byte for byte. Kestrel rejects a header that is not
+        // UTF-8 with 400, and auth_request turns any status but 2xx, 401 and 403 into a 500 for the browser. Latin-1
+        // decodes every byte, so such a cookie reaches the verifier, which rejects it with 401.
+        services.Configure<KestrelServerOptions>(options => options.RequestHeaderEncodingSelector = _ => Encoding.Latin1);
         services.AddSingleton(provider => new NpgsqlDataSourceBuilder(provider.GetRequiredService<IOptions<RunbotOptions>>().Value.ConnectionString)
             .UseLoggerFactory(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())
             .Build());

@@ -74,7 +74,8 @@ public sealed partial class ConfigApplier
 
         if (live is not null)
         {
-            WriteDurably(PreviousPath, live);
+            // Through a temporary file, so a full disk cannot leave a truncated copy that a later pass would restore.
+            Replace(PreviousPath, live);
         }
 
         Replace(ConfigPath, bytes);

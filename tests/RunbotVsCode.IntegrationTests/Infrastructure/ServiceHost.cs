@@ -9,7 +9,10 @@ using RunbotVsCode.Hosting;
 
 namespace RunbotVsCode.Infrastructure;
 
-/// <summary>The service's endpoints served by Kestrel on a loopback port, wired as <c>serve</c> wires them, without the timed worker.</summary>
+/// <summary>
+/// The service's endpoints served by Kestrel on a loopback port, wired as <c>serve</c> wires them. The timed worker
+/// runs only when asked for; otherwise tests run passes on demand.
+/// </summary>
 public sealed class ServiceHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -34,8 +37,11 @@ public sealed class ServiceHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 
-    /// <summary>Starts the endpoints on <paramref name="port"/> with <paramref name="settings"/>; <paramref name="timeProvider"/> replaces the clock when given.</summary>
-    public static async Task<ServiceHost> StartAsync(int port, IDictionary<string, string?> settings, TimeProvider? timeProvider = null)
+    /// <summary>
+    /// Starts the endpoints on <paramref name="port"/> with <paramref name="settings"/>; <paramref name="timeProvider"/>
+    /// replaces the clock when given, and <paramref name="withWorker"/> adds the worker that runs passes on <c>Regen:Interval</c>.
+    /// </summary>
+    public static async Task<ServiceHost> StartAsync(int port, IDictionary<string, string?> settings, TimeProvider? timeProvider = null, bool withWorker = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.Sources.Clear();
@@ -49,6 +55,11 @@ public sealed class ServiceHost : IAsyncDisposable
         }
 
         builder.Services.AddRunbotVsCode();
+        if (withWorker)
+        {
+            builder.Services.AddRegenWorker();
+        }
+
         var app = builder.Build();
         app.MapHealth();
         app.MapAccess();

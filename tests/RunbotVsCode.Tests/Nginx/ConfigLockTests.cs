@@ -46,6 +46,17 @@ public class ConfigLockTests
     }
 
     [Test]
+    public void AcquireAsync_FolderMissing_ThrowsWithoutWaiting()
+    {
+        var missing = Path.Combine(_folder.Path, "missing", ".runbot-vscode.conf.lock");
+        var started = TimeProvider.System.GetTimestamp();
+
+        Assert.ThrowsAsync<DirectoryNotFoundException>(async () => await ConfigLock.AcquireAsync(missing, TimeSpan.FromSeconds(30), TimeProvider.System));
+
+        Assert.That(TimeProvider.System.GetElapsedTime(started), Is.LessThan(TimeSpan.FromSeconds(5)), "an error other than a held lock is not retried");
+    }
+
+    [Test]
     public async Task AcquireAsync_AfterDisposal_Succeeds()
     {
         var first = await ConfigLock.AcquireAsync(LockPath, ShortTimeout, TimeProvider.System);

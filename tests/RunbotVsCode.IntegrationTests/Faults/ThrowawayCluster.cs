@@ -1,0 +1,74 @@
+using Npgsql;
+using RunbotVsCode.Infrastructure;
+
+namespace RunbotVsCode.Faults.Tests;
+
+/// <summary>
+/// A PostgreSQL cluster of its own, started with <c>tests/infra/start-postgres.sh</c> and loaded with the runbot schema
+/// and demo rows, so a test can stop and start it without touching the cluster every other test shares.
+/// </summary>
+internal sealed class ThrowawayCluster : IAsyncDisposable
+{
+    private readonly TestFolder _folder = new("rvs-faultpg");
+
+    private ThrowawayCluster()
+    {
+    }
+
+    /// <summary>Gets a connection string to the loaded database, with Npgsql's default connection pool.</summary>
+    public string ConnectionString => $"Host={_folder.Path};Username=postgres;Database=runbot";
+
+    /// <summary>Starts the cluster and loads <c>samples/runbot-schema.sql</c> and <c>samples/demo-data.sql</c>.</summary>
+    public static async Task<ThrowawayCluster> StartAsync()
+    {
+        var cluster = new ThrowawayCluster();
+        await cluster.StartServerAsync();
+
+        await using (var admin = new NpgsqlConnection($"Host={cluster._folder.Path};Username=postgres;Database=postgres;Pooling=false"))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand("CREATE DATABASE runbot", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var samples = Path.Combine(TestServices.RepositoryRoot, "samples");
+        await cluster.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(samples, "runbot-schema.sql")));
+        await cluster.ExecuteAsync(await File.ReadAllTextAsync(Path.Combine(samples, "demo-data.sql")));
+        return cluster;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> in the loaded database on a connection of its own.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Starts the server again on the same data folder.</summary>
+    public async Task StartServerAsync()
+    {
+        var (exitCode, output) = await FaultHarness.RunAsync("bash", Script("start-postgres.sh"), _folder.Path);
+        if (exitCode != 0)
+        {
+            TestServices.Unavailable("A throwaway PostgreSQL cluster", $"start-postgres.sh exited with {exitCode}: {output}");
+        }
+    }
+
+    /// <summary>Stops the server with <c>pg_ctl -m fast</c>, which ends every open connection.</summary>
+    public async Task StopServerAsync()
+    {
+        var (exitCode, output) = await FaultHarness.RunAsync("bash", Script("stop-postgres.sh"), _folder.Path);
+        Assert.That(exitCode, Is.Zero, output);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopServerAsync();
+        _folder.Dispose();
+    }
+
+    private static string Script(string name) => Path.Combine(TestServices.RepositoryRoot, "tests", "infra", name);
+}
