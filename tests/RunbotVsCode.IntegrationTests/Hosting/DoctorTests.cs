@@ -156,6 +156,18 @@ public sealed class DoctorTests
         Assert.That(result.Output, Does.Contain("ok   database"));
     }
 
+    [Test]
+    public async Task DoctorCommand_InvalidSettings_ExitsTwoNamingKey()
+    {
+        _settings["Regen:Interval"] = "-00:00:01";
+
+        var result = await CliProcess.RunAsync(["doctor", .. CliProcess.SettingsArguments(_settings)]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Output, Does.Contain("FAIL settings"));
+        Assert.That(result.Error, Does.Contain("Regen:Interval is invalid: got '-00:00:01'"));
+    }
+
     private async Task<IReadOnlyList<DoctorCheck>> RunAsync()
     {
         await using var service = ServiceUnderTest.Create(_settings);
