@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Measure how a regeneration pass and nginx grow with the number of running builds, loopback only.
 # For each size: a fresh database (samples/runbot-schema.sql, samples/demo-data.sql, then N running builds on
-# runbot-host-1.example.com added with generate_series; port 3000 + 3n, starting again at 3003 after 20,000 builds,
-# since the service skips a build whose port + 2 is above 65535), a throwaway nginx prefix, then with the Release build of
-# `runbot-vscode regen`:
+# runbot-host-1.example.com added with generate_series) and a throwaway nginx prefix. Build n gets port 3000 + 3n,
+# starting again at 3003 after 20,000 builds, because the service skips a build whose port + 2 is above 65535. Then, with the
+# Release build of `runbot-vscode regen`:
 #   first      writes the file, runs nginx -t and starts nginx (not timed as a figure, it only sets things up);
 #   changed    build 109 switched from running to done: render, write, nginx -t, reload;
 #   unchanged  the same data again: read, render and hash, no nginx;
@@ -44,6 +44,12 @@ stop_nginx() {
     if [[ -r /proc/$pid/cmdline ]] && grep -q "nginx: master" "/proc/$pid/cmdline"; then
         kill -QUIT "$pid" 2>/dev/null || true
         for _ in $(seq 100); do [[ -d /proc/$pid ]] || break; sleep 0.1; done
+        # A master still parsing a large config after SIGHUP handles no signal until it finishes, which can take minutes.
+        if [[ -d /proc/$pid ]]; then
+            local workers
+            workers=$(pgrep -P "$pid" || true)
+            kill -KILL "$pid" $workers 2>/dev/null || true
+        fi
     fi
 }
 
@@ -185,6 +191,12 @@ EOF
     echo "scale: $size builds: changed pass" >&2
     psql -q -h "$pg_host" -U postgres -d "$database" -c "UPDATE runbot_build SET local_state = 'done' WHERE id = 109" >/dev/null
     read -r changed_s changed_rss changed_hwm changed_code < <(regen "$prefix" "$database" changed)
+    if [[ $changed_code != 0 ]]; then
+        # The next pass would apply the config again rather than find it unchanged, so the size ends here.
+        echo "scale: $size builds: changed pass ended with exit code $changed_code after ${changed_s}s: $(tail -n 1 "$prefix/changed.log")" >&2
+        echo "$size changed-failed $changed_s $changed_code" >>"$results"
+        continue
+    fi
     echo "scale: $size builds: unchanged pass" >&2
     read -r unchanged_s unchanged_rss unchanged_hwm unchanged_code < <(regen "$prefix" "$database" unchanged)
 
@@ -245,5 +257,5 @@ for row in rows:
         over = (int(row[11]) - int(base[11])) / (size - int(base[0]))
     print(f"| {size:,} | {fmt(per[0], 3)} | {fmt(per[1], 3)} | {fmt(per[2], 3)} | {fmt(per[3], 3)} | {int(row[2]) / size:.0f} | {fmt(over, 1)} |")
 for fields in failed:
-    print(f"{fields[0]} builds: first pass did not finish (exit code {fields[3]} after {fields[2]} s)")
+    print(f"{fields[0]} builds: {fields[1]}: exit code {fields[3]} after {fields[2]} s")
 EOF
