@@ -36,6 +36,12 @@ public sealed class NginxOptions
     /// <summary>Gets or sets how long <c>nginx -t</c> or an nginx start may take. Default 30 seconds.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Gets or sets how long a reload may take until nginx runs workers on the new config. Default 10 minutes, because
+    /// nginx reads the whole config again on reload: about 12 s at 10,000 builds and 80 s at 20,000 were measured.
+    /// </summary>
+    public TimeSpan ReloadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Gets or sets how long a pass waits for another pass holding the lock. Default 60 seconds.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

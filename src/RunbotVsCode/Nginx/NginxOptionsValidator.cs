@@ -55,6 +55,11 @@ public sealed partial class NginxOptionsValidator : IValidateOptions<NginxOption
             errors.Invalid(nameof(options.CommandTimeout), options.CommandTimeout, "a positive duration such as 00:00:30");
         }
 
+        if (options.ReloadTimeout <= TimeSpan.Zero)
+        {
+            errors.Invalid(nameof(options.ReloadTimeout), options.ReloadTimeout, "a positive duration such as 00:10:00");
+        }
+
         if (options.LockTimeout < TimeSpan.Zero)
         {
             errors.Invalid(nameof(options.LockTimeout), options.LockTimeout, "a duration of zero or more such as 00:01:00");

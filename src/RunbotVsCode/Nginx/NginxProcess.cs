@@ -73,7 +73,9 @@ public sealed partial class NginxProcess : INginxControl
     /// </summary>
     private async Task WaitForNewWorkersAsync(int masterPid, HashSet<int> oldWorkers, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + _options.CommandTimeout;
+        // The pass waits here rather than returning early, so the next pass never sends another SIGHUP while the master
+        // is still reading a large config.
+        var deadline = DateTime.UtcNow + _options.ReloadTimeout;
         while (DateTime.UtcNow < deadline)
         {
             var workers = WorkerPids(masterPid);
@@ -87,7 +89,7 @@ public sealed partial class NginxProcess : INginxControl
             await Task.Delay(WorkerPollInterval, cancellationToken);
         }
 
-        throw new NginxException($"nginx master {masterPid} started no workers on the new config within {_options.CommandTimeout}; see its error log.");
+        throw new NginxException($"nginx master {masterPid} started no workers on the new config within {_options.ReloadTimeout} (Nginx:ReloadTimeout); see its error log.");
     }
 
     /// <summary>Returns the pids of the processes whose parent is <paramref name="masterPid"/>, read from <c>/proc</c>.</summary>

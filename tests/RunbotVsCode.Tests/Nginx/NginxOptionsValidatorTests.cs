@@ -124,6 +124,12 @@ public class NginxOptionsValidatorTests
     }
 
     [Test]
+    public void Validate_ZeroReloadTimeout_FailureNamesKey()
+    {
+        Assert.That(Failures(new NginxOptions { ReloadTimeout = TimeSpan.Zero }), Has.One.StartWith("Nginx:ReloadTimeout is invalid"));
+    }
+
+    [Test]
     public void Validate_ZeroLockTimeout_Succeeds()
     {
         Assert.That(Failures(new NginxOptions { LockTimeout = TimeSpan.Zero }), Is.Empty);
