@@ -62,7 +62,7 @@ internal sealed partial class FaultHarness : IAsyncDisposable
     /// <summary>
     /// Starts the service on <paramref name="connectionString"/> and waits for its first pass, which must apply a
     /// config. With <paramref name="withWorker"/> false, passes run only on demand and the first one runs here. With
-    /// <paramref name="authByService"/>, nginx asks the service's own auth_check instead of the stand-in that allows everything.
+    /// <paramref name="authByService"/>, nginx sends its auth subrequests to the service's own auth_check instead of the stand-in that allows everything.
     /// </summary>
     public async Task StartServiceAsync(string connectionString, Dictionary<string, string?>? overrides = null, bool withWorker = true, bool authByService = false)
     {
@@ -83,7 +83,7 @@ internal sealed partial class FaultHarness : IAsyncDisposable
             ["Regen:Interval"] = Interval.ToString("c", CultureInfo.InvariantCulture),
             ["CodeServer:LazyStart"] = "false",
 
-            // No engine answers here unless a test sets its own, so containers of other tests cannot change the routes.
+            // No engine listens here unless a test starts its own, so containers of other tests cannot change the routes.
             ["Docker:Endpoint"] = $"unix://{BuildRoot.Combine("no-docker.sock")}",
         };
         foreach (var (key, value) in overrides ?? [])

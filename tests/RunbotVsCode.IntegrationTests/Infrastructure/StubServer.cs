@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace RunbotVsCode.Infrastructure;
 
 /// <summary>
-/// A small HTTP server on a unix socket or a loopback port that stands in for an upstream: it answers every request
+/// A small HTTP server on a unix socket or a loopback port that replaces an upstream in tests: it responds to every request
 /// with its name and the names of the cookies it received, so tests can tell which upstream nginx reached and what it sent.
 /// A WebSocket upgrade is an echo; as in code-server 4.10 and later, one whose Origin host and port differ from the
 /// Host (or X-Forwarded-Host) header is rejected with 403.
@@ -22,10 +22,10 @@ public sealed class StubServer : IAsyncDisposable
         Name = name;
     }
 
-    /// <summary>Gets the name the stub answers with.</summary>
+    /// <summary>Gets the name the stub puts in every response.</summary>
     public string Name { get; }
 
-    /// <summary>Gets or sets the status the stub answers with; 200 by default.</summary>
+    /// <summary>Gets or sets the status of every response; 200 by default.</summary>
     public int Status { get; set; } = StatusCodes.Status200OK;
 
     /// <summary>
