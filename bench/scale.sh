@@ -84,7 +84,8 @@ regen() {
     RUNBOTVSCODE__Nginx__PidFile=$prefix/nginx.pid \
     RUNBOTVSCODE__Nginx__Binary=$nginx_bin \
     RUNBOTVSCODE__Nginx__Listen=127.0.0.1:$front_port \
-    RUNBOTVSCODE__Nginx__CommandTimeout=$(printf '00:%02d:%02d' $((bound / 60)) $((bound % 60))) \
+    RUNBOTVSCODE__Nginx__CommandTimeout=$(printf '%02d:%02d:%02d' $((bound / 3600)) $((bound % 3600 / 60)) $((bound % 60))) \
+    RUNBOTVSCODE__Nginx__ReloadTimeout=$(printf '%02d:%02d:%02d' $((bound / 3600)) $((bound % 3600 / 60)) $((bound % 60))) \
     RUNBOTVSCODE__Upstream__BuildRoot=$prefix/build \
     RUNBOTVSCODE__Http__Urls=http://127.0.0.1:$service_port \
     RUNBOTVSCODE__Routing__Scheme=http \

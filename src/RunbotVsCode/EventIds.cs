@@ -48,6 +48,9 @@ public static class EventIds
     /// <summary>A pass finished; the entry carries its outcome and counts.</summary>
     public const int PassFinished = 2011;
 
+    /// <summary>nginx -t failed on the periodic recheck of an unchanged config.</summary>
+    public const int RecheckFailed = 2012;
+
     /// <summary>database.secret could not be read again; the known secret stays in use.</summary>
     public const int SecretRefreshFailed = 3020;
 
@@ -68,4 +71,10 @@ public static class EventIds
 
     /// <summary>The regeneration worker is waiting for its next pass.</summary>
     public const int NextPassScheduled = 6002;
+
+    /// <summary>A readiness check that passed, or had not run, failed.</summary>
+    public const int ReadinessCheckFailed = 6003;
+
+    /// <summary>A readiness check that failed passes again.</summary>
+    public const int ReadinessCheckPassed = 6004;
 }

@@ -31,9 +31,9 @@ public static class HealthEndpoints
     {
         var results = await check.RunAsync(context.RequestAborted);
         var text = new StringBuilder();
-        foreach (var (name, passed, detail) in results)
+        foreach (var result in results)
         {
-            text.Append(passed ? "ok " : "failed ").Append(name).Append(": ").Append(detail).Append('\n');
+            text.Append(result.Passed ? "ok " : "failed ").Append(result.Name).Append(": ").Append(result.Detail).Append('\n');
         }
 
         var ready = results.All(result => result.Passed);

@@ -8,4 +8,10 @@ public sealed class HttpOptions
 
     /// <summary>Gets or sets the URLs Kestrel listens on, separated by <c>;</c>. Default <c>http://127.0.0.1:8079</c>.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:8079";
+
+    /// <summary>
+    /// Gets or sets how often <c>serve</c> runs the readiness checks for the <c>runbotvscode_ready</c> gauge and the log.
+    /// Default 15 seconds. <c>/readyz</c> always runs them when it is called.
+    /// </summary>
+    public TimeSpan ReadinessInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

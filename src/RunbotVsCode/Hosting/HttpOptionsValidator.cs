@@ -24,6 +24,11 @@ public sealed class HttpOptionsValidator : IValidateOptions<HttpOptions>
             }
         }
 
+        if (options.ReadinessInterval < TimeSpan.FromSeconds(1))
+        {
+            errors.Invalid(nameof(options.ReadinessInterval), options.ReadinessInterval, "a duration of at least one second, such as 00:00:15");
+        }
+
         return errors.ToResult();
     }
 

@@ -20,9 +20,16 @@ public sealed class ReadinessCheck
     private readonly INginxControl _nginx;
     private readonly IDockerClient _docker;
     private readonly CodeServerOptions _codeServer;
+    private readonly ReadinessMetrics _metrics;
 
     /// <summary>Initializes the check.</summary>
-    public ReadinessCheck(NpgsqlDataSource dataSource, RegenPass pass, INginxControl nginx, IDockerClient docker, IOptions<CodeServerOptions> codeServer)
+    public ReadinessCheck(
+        NpgsqlDataSource dataSource,
+        RegenPass pass,
+        INginxControl nginx,
+        IDockerClient docker,
+        IOptions<CodeServerOptions> codeServer,
+        ReadinessMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(codeServer);
 
@@ -31,16 +38,17 @@ public sealed class ReadinessCheck
         _nginx = nginx ?? throw new ArgumentNullException(nameof(nginx));
         _docker = docker ?? throw new ArgumentNullException(nameof(docker));
         _codeServer = codeServer.Value;
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
     }
 
-    /// <summary>Runs every check and returns each one's name, whether it passed, and a sentence about it.</summary>
-    public async Task<IReadOnlyList<(string Name, bool Passed, string Detail)>> RunAsync(CancellationToken cancellationToken = default)
+    /// <summary>Runs every check, records the results in the <c>ready</c> gauge, and returns them.</summary>
+    public async Task<IReadOnlyList<ReadinessCheckResult>> RunAsync(CancellationToken cancellationToken = default)
     {
-        var results = new List<(string, bool, string)>
+        var results = new List<ReadinessCheckResult>
         {
             await CheckDatabaseAsync(cancellationToken),
             CheckLastPass(),
-            _nginx.IsMasterRunning() ? ("nginx", true, "an nginx master runs") : ("nginx", false, "no nginx master runs under Nginx:PidFile"),
+            _nginx.IsMasterRunning() ? new("nginx", true, "an nginx master runs") : new("nginx", false, "no nginx master runs under Nginx:PidFile"),
         };
 
         if (_codeServer.LazyStart)
@@ -48,10 +56,11 @@ public sealed class ReadinessCheck
             results.Add(await CheckDockerAsync(cancellationToken));
         }
 
+        _metrics.Record(results);
         return results;
     }
 
-    private async Task<(string, bool, string)> CheckDatabaseAsync(CancellationToken cancellationToken)
+    private async Task<ReadinessCheckResult> CheckDatabaseAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -59,33 +68,33 @@ public sealed class ReadinessCheck
         {
             await using var command = _dataSource.CreateCommand("SELECT 1");
             await command.ExecuteScalarAsync(timeout.Token);
-            return ("database", true, "runbot's database answers");
+            return new("database", true, "runbot's database answers");
         }
         catch (Exception exception) when (exception is NpgsqlException or OperationCanceledException or TimeoutException)
         {
-            return ("database", false, $"runbot's database does not answer: {exception.Message}");
+            return new("database", false, $"runbot's database does not answer: {exception.Message}");
         }
     }
 
-    private (string, bool, string) CheckLastPass() => _pass.LastResult switch
+    private ReadinessCheckResult CheckLastPass() => _pass.LastResult switch
     {
-        null => ("pass", false, "no pass has finished yet"),
-        { Succeeded: true } last => ("pass", true, $"last pass {last.Outcome}"),
-        var last => ("pass", false, $"last pass {last.Outcome}: {last.Message}"),
+        null => new("pass", false, "no pass has finished yet"),
+        { Succeeded: true } last => new("pass", true, $"last pass {last.Outcome}"),
+        var last => new("pass", false, $"last pass {last.Outcome}: {last.Message}"),
     };
 
-    private async Task<(string, bool, string)> CheckDockerAsync(CancellationToken cancellationToken)
+    private async Task<ReadinessCheckResult> CheckDockerAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
         try
         {
             await _docker.System.PingAsync(timeout.Token);
-            return ("docker", true, "Docker answers");
+            return new("docker", true, "Docker answers");
         }
         catch (Exception exception) when (BuildContainerLocator.IsUnavailable(exception, cancellationToken) || exception is DockerApiException)
         {
-            return ("docker", false, $"Docker does not answer at Docker:Endpoint: {exception.Message}");
+            return new("docker", false, $"Docker does not answer at Docker:Endpoint: {exception.Message}");
         }
     }
 }

@@ -67,15 +67,20 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ExchangeFlow>();
         services.AddHttpClient<OdooSessionClient>();
         services.AddBuildContainers();
+        services.AddSingleton<ReadinessMetrics>();
         services.AddSingleton<ReadinessCheck>();
         services.AddSingleton<Doctor>();
         return services;
     }
 
-    /// <summary>Registers the worker that runs a pass at start and then on the schedule.</summary>
+    /// <summary>
+    /// Registers the worker that runs a pass at start and then on the schedule, and the monitor that runs the readiness
+    /// checks on <c>Http:ReadinessInterval</c>.
+    /// </summary>
     public static IServiceCollection AddRegenWorker(this IServiceCollection services)
     {
         services.AddHostedService<RegenWorker>();
+        services.AddHostedService<ReadinessMonitor>();
         return services;
     }
 

@@ -65,7 +65,7 @@ public sealed partial class ConfigApplier
 
         if (appliedHash == hash && live is not null && Hash(live) == hash && _nginx.IsMasterRunning())
         {
-            return new ApplyResult(ApplyStatus.Unchanged, "", hash);
+            return await RecheckAsync(hash, cancellationToken);
         }
 
         Directory.CreateDirectory(Folder);
@@ -101,6 +101,40 @@ public sealed partial class ConfigApplier
         Replace(AppliedHashPath, Encoding.ASCII.GetBytes(hash));
         File.Delete(PreviousPath);
         return new ApplyResult(ApplyStatus.Applied, "", hash);
+    }
+
+    /// <summary>
+    /// Runs <c>nginx -t</c> on an unchanged config when the last successful test is older than
+    /// <see cref="NginxOptions.RecheckInterval"/>. The applied-hash file's write time is that moment, so the one-shot
+    /// <c>regen</c> command and <c>serve</c> share it.
+    /// </summary>
+    private async Task<ApplyResult> RecheckAsync(string hash, CancellationToken cancellationToken)
+    {
+        var interval = _options.RecheckInterval;
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        if (interval <= TimeSpan.Zero || now - File.GetLastWriteTimeUtc(AppliedHashPath) < interval)
+        {
+            return new ApplyResult(ApplyStatus.Unchanged, "", hash);
+        }
+
+        var test = await _nginx.TestAsync(cancellationToken);
+        if (!test.Passed)
+        {
+            Log.RecheckFailed(_logger, ConfigPath, test.Output);
+            var message = $"nginx -t fails although {ConfigPath} is unchanged, so nginx keeps its loaded config but the next reload would fail; fix what nginx names: {test.Output}";
+            return new ApplyResult(ApplyStatus.Rejected, message, hash);
+        }
+
+        try
+        {
+            File.SetLastWriteTimeUtc(AppliedHashPath, now);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The config is fine, so the next pass only runs the test again.
+        }
+
+        return new ApplyResult(ApplyStatus.Unchanged, "", hash);
     }
 
     /// <summary>Takes the cross-process lock for one pass.</summary>

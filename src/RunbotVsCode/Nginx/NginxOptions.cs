@@ -42,6 +42,13 @@ public sealed class NginxOptions
     /// </summary>
     public TimeSpan ReloadTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Gets or sets how often a pass that finds the config unchanged still runs <c>nginx -t</c>, so a main config broken
+    /// by someone else is reported before the next change needs a reload. Default 15 minutes, and zero turns it off.
+    /// A failed check is repeated on every pass until it passes.
+    /// </summary>
+    public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Gets or sets how long a pass waits for another pass holding the lock. Default 60 seconds.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -60,6 +60,11 @@ public sealed partial class NginxOptionsValidator : IValidateOptions<NginxOption
             errors.Invalid(nameof(options.ReloadTimeout), options.ReloadTimeout, "a positive duration such as 00:10:00");
         }
 
+        if (options.RecheckInterval < TimeSpan.Zero)
+        {
+            errors.Invalid(nameof(options.RecheckInterval), options.RecheckInterval, "a duration such as 00:15:00, or 00:00:00 to turn the check off");
+        }
+
         if (options.LockTimeout < TimeSpan.Zero)
         {
             errors.Invalid(nameof(options.LockTimeout), options.LockTimeout, "a duration of zero or more such as 00:01:00");

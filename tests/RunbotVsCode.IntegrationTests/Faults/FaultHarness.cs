@@ -81,6 +81,7 @@ internal sealed partial class FaultHarness : IAsyncDisposable
             ["Nginx:TemplatePath"] = Path.Combine(TestServices.RepositoryRoot, "templates", "nginx", "vscode.conf.scriban"),
             ["Upstream:BuildRoot"] = BuildRoot.Path,
             ["Regen:Interval"] = Interval.ToString("c", CultureInfo.InvariantCulture),
+            ["Http:ReadinessInterval"] = Interval.ToString("c", CultureInfo.InvariantCulture),
             ["CodeServer:LazyStart"] = "false",
 
             // No engine listens here unless a test starts its own, so containers of other tests cannot change the routes.
@@ -147,6 +148,23 @@ internal sealed partial class FaultHarness : IAsyncDisposable
         Assert.That(body, Does.StartWith($"upstream {dest} /"), host);
     }
 
+    /// <summary>Waits until the result of the pass that is running now, or of the next one, differs from <paramref name="previous"/>.</summary>
+    public async Task<Generation.PassResult> WaitForResultAfterAsync(Generation.PassResult? previous, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (ReferenceEquals(Service.Pass.LastResult, previous))
+        {
+            if (watch.Elapsed > timeout)
+            {
+                Assert.Fail($"no pass ended within {timeout}");
+            }
+
+            await Task.Delay(10);
+        }
+
+        return Service.Pass.LastResult!;
+    }
+
     /// <summary>Asserts that the include folder holds only the generated file and the service's own dot files.</summary>
     public void AssertNoLeftovers()
     {
@@ -171,6 +189,36 @@ internal sealed partial class FaultHarness : IAsyncDisposable
         var metrics = await response.Content.ReadAsStringAsync();
         var match = Regex.Match(metrics, $"runbotvscode_passes[_a-z]*\\{{[^}}]*outcome=\"{outcome}\"[^}}]*\\}} ([0-9.]+)");
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>Reads the <c>ready</c> gauge of <paramref name="check"/> from <c>/metrics</c>, or null when it has no series.</summary>
+    public async Task<double?> ReadyGaugeAsync(string check)
+    {
+        using var response = await Service.GetAsync("/metrics");
+        var metrics = await response.Content.ReadAsStringAsync();
+        var match = Regex.Match(metrics, $"runbotvscode_ready[_a-z]*\\{{[^}}]*check=\"{check}\"[^}}]*\\}} ([0-9.]+)");
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>
+    /// Waits until the readiness monitor, not a call to <c>/readyz</c>, sets the <c>ready</c> gauge of
+    /// <paramref name="check"/> to <paramref name="expected"/>, and returns the time waited.
+    /// </summary>
+    public async Task<TimeSpan> WaitForReadyGaugeAsync(string check, double expected, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        double? value;
+        while ((value = await ReadyGaugeAsync(check)) != expected)
+        {
+            if (watch.Elapsed > timeout)
+            {
+                Assert.Fail($"the ready gauge of {check} stayed {value?.ToString(CultureInfo.InvariantCulture) ?? "absent"} for {timeout}, expected {expected}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        return watch.Elapsed;
     }
 
     /// <summary>Runs <paramref name="fileName"/> with an argument array and returns its exit code and output.</summary>

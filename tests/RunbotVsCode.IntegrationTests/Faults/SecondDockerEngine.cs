@@ -4,8 +4,9 @@ using RunbotVsCode.Infrastructure;
 namespace RunbotVsCode.Faults.Tests;
 
 /// <summary>
-/// A Docker engine of its own on a socket, data root and exec root in a test folder, with no bridge and no iptables
-/// rules, so a test can stop it without touching the engine on <c>/var/run/docker.sock</c> that other tests use.
+/// A Docker engine of its own on a socket, data root and exec root in a test folder, in its own network namespace with
+/// no bridge and no iptables rules, so a test can start and stop it without touching the engine on
+/// <c>/var/run/docker.sock</c> that other tests use.
 /// </summary>
 internal sealed class SecondDockerEngine : IAsyncDisposable
 {
@@ -22,9 +23,13 @@ internal sealed class SecondDockerEngine : IAsyncDisposable
     /// <summary>Starts the engine and waits until <c>/_ping</c> returns OK.</summary>
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("dockerd") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // In a network namespace of its own: an engine started with --bridge=none deletes the docker0 interface of the
+        // namespace it runs in, which would take the bridge from the engine the container tests use. unshare execs dockerd,
+        // so the pid stays the engine's.
+        var start = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[]
         {
+            "--net", "--", "dockerd",
             "--iptables=false", "--storage-driver=vfs", "--bridge=none",
             "-H", Endpoint,
             "--data-root", _folder.Combine("data"),

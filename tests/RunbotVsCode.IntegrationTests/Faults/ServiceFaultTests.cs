@@ -70,6 +70,7 @@ public sealed class ServiceFaultTests
 
         await cluster.StopServerAsync();
         var (failed, _) = await _harness.WaitForPassAsync(result => result.Outcome == PassOutcome.Failed, FaultLimit, "Failed");
+        await _harness.WaitForReadyGaugeAsync("database", 0, FaultLimit);
         var (readyStatus, readyBody) = await _harness.ReadyzAsync();
 
         Assert.That(failed.Message, Does.Contain("database"));
@@ -77,6 +78,7 @@ public sealed class ServiceFaultTests
         _harness.AssertNoLeftovers();
         await _harness.AssertRoutedAsync(FaultHarness.Editor101, "00101-17-0");
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.PassFailed), Is.Not.Empty);
+        Assert.That(_harness.Service.Logs.WithEvent(EventIds.ReadinessCheckFailed).Select(entry => entry.Message), Has.Some.StartWith("Readiness check database failed"));
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(readyBody, Does.Contain("failed database").And.Contain("failed pass: last pass Failed"));
         Assert.That(await _harness.PassCountAsync(PassOutcome.Failed), Is.GreaterThan(failedBefore));
@@ -84,6 +86,42 @@ public sealed class ServiceFaultTests
         await cluster.StartServerAsync();
         var (recovered, waited) = await _harness.WaitForPassAsync(result => result.Succeeded, FaultHarness.RecoveryLimit, "success after the database came back");
         TestContext.Out.WriteLine($"Recovered {recovered.Outcome} {waited.TotalMilliseconds:0} ms after the database started.");
+
+        Assert.That(recovered.Outcome, Is.EqualTo(PassOutcome.Unchanged));
+        await _harness.WaitForReadyGaugeAsync("database", 1, FaultHarness.RecoveryLimit);
+        await _harness.WaitForReadyGaugeAsync("pass", 1, FaultHarness.RecoveryLimit);
+        Assert.That((await _harness.ReadyzAsync()).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Database_CrashedMidQuery_FailsAndRecovers()
+    {
+        var cluster = await ThrowawayCluster.StartAsync();
+        _cleanup.Add(cluster);
+        await _harness.StartServiceAsync(cluster.ConnectionString);
+        var config = await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath);
+
+        // The lock holds the next pass inside its query, so the crash lands while the pass reads runbot_build. A crash
+        // rather than a fast stop, because a fast stop ends the lock holder too, and the waiting query may then finish.
+        await _harness.WaitForPassAsync(_ => true, FaultLimit, "any outcome");
+        var before = _harness.Service.Pass.LastResult;
+        var blocker = await cluster.LockTableAsync("runbot_build");
+        await cluster.WaitForLockWaitAsync(FaultLimit);
+        var inFlight = _harness.Service.Pass.LastResult;
+        await cluster.StopServerAsync(crash: true);
+        await blocker.DisposeAsync();
+        var failed = await _harness.WaitForResultAfterAsync(inFlight, FaultLimit);
+
+        Assert.That(inFlight, Is.SameAs(before), "the pass blocked on the lock had not ended before the stop");
+        Assert.That(failed.Outcome, Is.EqualTo(PassOutcome.Failed), failed.Message);
+        Assert.That(failed.Message, Does.Contain("database"));
+        Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
+        _harness.AssertNoLeftovers();
+        await _harness.AssertRoutedAsync(FaultHarness.Editor101, "00101-17-0");
+
+        await cluster.StartServerAsync();
+        var (recovered, waited) = await _harness.WaitForPassAsync(result => result.Succeeded, FaultHarness.RecoveryLimit, "success after the database came back");
+        TestContext.Out.WriteLine($"Recovered {recovered.Outcome} {waited.TotalMilliseconds:0} ms after the database that crashed in the middle of a query was started again.");
 
         Assert.That(recovered.Outcome, Is.EqualTo(PassOutcome.Unchanged));
         Assert.That((await _harness.ReadyzAsync()).Status, Is.EqualTo(HttpStatusCode.OK));
@@ -107,10 +145,14 @@ public sealed class ServiceFaultTests
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(readyBody, Does.Contain("failed nginx"));
 
+        // The next pass starts nginx within an interval, usually before the monitor looks; /readyz just recorded the 0.
+        Assert.That(await _harness.ReadyGaugeAsync("nginx"), Is.Zero.Or.EqualTo(1));
+
         var (restarted, waited) = await _harness.WaitForPassAsync(result => result.Succeeded, FaultHarness.RecoveryLimit, "nginx started again");
         TestContext.Out.WriteLine($"nginx started again by a pass {waited.TotalMilliseconds:0} ms after it was killed.");
 
         Assert.That(restarted.Outcome, Is.EqualTo(PassOutcome.Applied), "a pass that starts nginx counts as applied");
+        await _harness.WaitForReadyGaugeAsync("nginx", 1, FaultHarness.RecoveryLimit);
         Assert.That(_harness.Nginx.MasterPid(), Is.Not.Null.And.Not.EqualTo(killedMaster));
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.NginxStarted), Has.Count.EqualTo(startedBefore + 1));
         Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
@@ -141,6 +183,7 @@ public sealed class ServiceFaultTests
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(readyBody, Does.Contain("failed pass: last pass Rejected"));
         Assert.That(await _harness.PassCountAsync(PassOutcome.Rejected), Is.GreaterThan(rejectedBefore));
+        await _harness.WaitForReadyGaugeAsync("pass", 0, FaultLimit);
 
         await File.WriteAllTextAsync(_harness.Nginx.MainConfigPath, mainConfig);
         var (applied, waited) = await _harness.WaitForPassAsync(result => result.Succeeded, FaultHarness.RecoveryLimit, "success after the main config was fixed");
@@ -149,6 +192,39 @@ public sealed class ServiceFaultTests
         Assert.That(applied.Outcome, Is.EqualTo(PassOutcome.Applied));
         Assert.That(await _harness.Nginx.GetTextAsync(FaultHarness.Editor102), Is.EqualTo((HttpStatusCode.NotFound, "no route\n")));
         await _harness.AssertRoutedAsync(FaultHarness.Editor101, "00101-17-0");
+        Assert.That((await _harness.ReadyzAsync()).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task MainConfig_BrokenWhileUnchanged_Reported()
+    {
+        await StartOnSharedDatabaseAsync(new() { ["Nginx:RecheckInterval"] = "00:00:01" });
+        var config = await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath);
+        var mainConfig = await File.ReadAllTextAsync(_harness.Nginx.MainConfigPath);
+        var master = _harness.Nginx.MasterPid();
+
+        await File.WriteAllTextAsync(_harness.Nginx.MainConfigPath, mainConfig.Replace("events {", "broken_by_someone_else on;\nevents {", StringComparison.Ordinal));
+        var (rejected, waited) = await _harness.WaitForPassAsync(result => result.Outcome == PassOutcome.Rejected, FaultLimit + FaultHarness.Interval, "Rejected by the recheck");
+        TestContext.Out.WriteLine($"The broken main config was reported {waited.TotalMilliseconds:0} ms after it was written, with no database change.");
+        await _harness.WaitForReadyGaugeAsync("pass", 0, FaultLimit);
+        var (readyStatus, readyBody) = await _harness.ReadyzAsync();
+
+        Assert.That(rejected.Message, Does.Contain("unchanged").And.Contain("broken_by_someone_else"));
+        Assert.That(rejected.ExitCode, Is.EqualTo(3));
+        Assert.That(_harness.Service.Logs.WithEvent(EventIds.RecheckFailed), Is.Not.Empty);
+        Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(readyBody, Does.Contain("failed pass: last pass Rejected").And.Contain("broken_by_someone_else"));
+        Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
+        Assert.That(_harness.Nginx.MasterPid(), Is.EqualTo(master), "nginx was neither reloaded nor restarted");
+        _harness.AssertNoLeftovers();
+        await _harness.AssertRoutedAsync(FaultHarness.Editor102, "00102-17-0");
+
+        await File.WriteAllTextAsync(_harness.Nginx.MainConfigPath, mainConfig);
+        var (recovered, recoveredAfter) = await _harness.WaitForPassAsync(result => result.Succeeded, FaultHarness.RecoveryLimit, "success after the main config was fixed");
+        TestContext.Out.WriteLine($"{recovered.Outcome} {recoveredAfter.TotalMilliseconds:0} ms after the main config was fixed.");
+
+        Assert.That(recovered.Outcome, Is.EqualTo(PassOutcome.Unchanged));
+        await _harness.WaitForReadyGaugeAsync("pass", 1, FaultHarness.RecoveryLimit);
         Assert.That((await _harness.ReadyzAsync()).Status, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -261,15 +337,18 @@ public sealed class ServiceFaultTests
     [Test]
     public async Task Docker_Stopped_RoutesFromDatabase()
     {
+        var sharedBridge = Directory.Exists("/sys/class/net/docker0");
         var engine = new SecondDockerEngine();
         _cleanup.Add(engine);
         await engine.StartAsync();
+        Assert.That(Directory.Exists("/sys/class/net/docker0"), Is.EqualTo(sharedBridge), "the second engine left the shared engine's docker0 bridge alone");
         await StartOnSharedDatabaseAsync(new() { ["Docker:Endpoint"] = engine.Endpoint, ["CodeServer:LazyStart"] = "true" });
         Assert.That((await _harness.ReadyzAsync()).Body, Does.Contain("ok docker"));
         var config = await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath);
 
         await engine.StopAsync();
         var (withoutDocker, _) = await _harness.WaitForPassAsync(_ => true, FaultLimit, "any outcome");
+        await _harness.WaitForReadyGaugeAsync("docker", 0, FaultLimit);
         var (readyStatus, readyBody) = await _harness.ReadyzAsync();
 
         Assert.That(withoutDocker.Outcome, Is.EqualTo(PassOutcome.Unchanged), withoutDocker.Message);
@@ -279,6 +358,7 @@ public sealed class ServiceFaultTests
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.DockerUnavailableForRoutes), Has.Count.EqualTo(1));
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(readyBody, Does.Contain("failed docker").And.Contain("ok pass"));
+        Assert.That(_harness.Service.Logs.WithEvent(EventIds.ReadinessCheckFailed).Select(entry => entry.Message), Has.One.StartWith("Readiness check docker failed"));
 
         var watch = Stopwatch.StartNew();
         await engine.StartAsync();
@@ -288,6 +368,8 @@ public sealed class ServiceFaultTests
 
         Assert.That(afterStart.Outcome, Is.EqualTo(PassOutcome.Unchanged));
         Assert.That(ready.Status, Is.EqualTo(HttpStatusCode.OK), ready.Body);
+        await _harness.WaitForReadyGaugeAsync("docker", 1, FaultHarness.RecoveryLimit);
+        Assert.That(_harness.Service.Logs.WithEvent(EventIds.ReadinessCheckPassed).Select(entry => entry.Message), Has.Some.StartWith("Readiness check docker passes again"));
     }
 
     private async Task StartOnSharedDatabaseAsync(Dictionary<string, string?>? overrides = null)

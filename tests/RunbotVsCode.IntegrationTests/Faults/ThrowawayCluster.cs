@@ -46,6 +46,37 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Opens a connection that holds an <c>ACCESS EXCLUSIVE</c> lock on <paramref name="table"/> in an open transaction,
+    /// so every query of the service that reads the table waits inside the database until the connection ends.
+    /// </summary>
+    public async Task<NpgsqlConnection> LockTableAsync(string table)
+    {
+        var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"BEGIN; LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE;", connection);
+        await command.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    /// <summary>Waits until another session waits for a lock in the loaded database, and fails after <paramref name="timeout"/>.</summary>
+    public async Task WaitForLockWaitAsync(TimeSpan timeout)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = 'runbot' AND wait_event_type = 'Lock'", connection);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while ((long)(await command.ExecuteScalarAsync())! == 0)
+        {
+            if (watch.Elapsed > timeout)
+            {
+                Assert.Fail($"no query waited for a lock in the throwaway cluster within {timeout}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Starts the server again on the same data folder.</summary>
     public async Task StartServerAsync()
     {
@@ -56,10 +87,13 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server with <c>pg_ctl -m fast</c>, which ends every open connection.</summary>
-    public async Task StopServerAsync()
+    /// <summary>
+    /// Stops the server with <c>pg_ctl -m fast</c>, which ends every open connection, or with <paramref name="crash"/>
+    /// with <c>-m immediate</c>, which kills it as a crash would, so no query still running can finish.
+    /// </summary>
+    public async Task StopServerAsync(bool crash = false)
     {
-        var (exitCode, output) = await FaultHarness.RunAsync("bash", Script("stop-postgres.sh"), _folder.Path);
+        var (exitCode, output) = await FaultHarness.RunAsync("bash", Script("stop-postgres.sh"), _folder.Path, crash ? "immediate" : "fast");
         Assert.That(exitCode, Is.Zero, output);
     }
 

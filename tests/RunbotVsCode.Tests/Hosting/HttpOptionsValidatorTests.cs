@@ -32,6 +32,16 @@ public class HttpOptionsValidatorTests
         Assert.That(Failures(urls), Has.One.Contain("Http:Urls is invalid").And.Contain($"'{urls}'"));
     }
 
+    [TestCase("00:00:00")]
+    [TestCase("00:00:00.500")]
+    [TestCase("-00:00:15")]
+    public void Validate_ReadinessIntervalUnderOneSecond_FailureNamesKey(string interval)
+    {
+        var options = new HttpOptions { ReadinessInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) };
+
+        Assert.That(new HttpOptionsValidator().Validate(null, options).Failures, Has.One.StartWith("Http:ReadinessInterval is invalid"));
+    }
+
     [Test]
     public void Validate_TwoInvalidUrls_ReportsBoth()
     {

@@ -161,6 +161,83 @@ public class ConfigApplierTests
     }
 
     [Test]
+    public async Task ApplyAsync_SameContentLastTestOld_TestsWithoutReload()
+    {
+        await _applier.ApplyAsync(ContentA);
+        File.SetLastWriteTimeUtc(_folder.Combine(AppliedName), OldWriteTime);
+        _calls.Clear();
+
+        var result = await _applier.ApplyAsync(ContentA);
+
+        Assert.That(result.Status, Is.EqualTo(ApplyStatus.Unchanged));
+        Assert.That(_calls, Is.EqualTo(new[] { "test" }));
+    }
+
+    [Test]
+    public async Task ApplyAsync_SameContentLastTestOld_RecordsTestTime()
+    {
+        await _applier.ApplyAsync(ContentA);
+        File.SetLastWriteTimeUtc(_folder.Combine(AppliedName), OldWriteTime);
+        await _applier.ApplyAsync(ContentA);
+        _calls.Clear();
+
+        await _applier.ApplyAsync(ContentA);
+
+        Assert.That(File.GetLastWriteTimeUtc(_folder.Combine(AppliedName)), Is.GreaterThan(DateTime.UtcNow.AddMinutes(-1)));
+        Assert.That(_calls, Is.Empty, "a passing recheck is not repeated before the interval");
+    }
+
+    [Test]
+    public async Task ApplyAsync_SameContentRecheckFails_ReturnsRejectedAndKeepsFiles()
+    {
+        await _applier.ApplyAsync(ContentA);
+        File.SetLastWriteTimeUtc(_folder.Combine(AppliedName), OldWriteTime);
+        RejectNextTests("unknown directive \"broken_by_someone\" in /etc/nginx/nginx.conf:3");
+        _calls.Clear();
+
+        var result = await _applier.ApplyAsync(ContentA);
+
+        Assert.That(result.Status, Is.EqualTo(ApplyStatus.Rejected));
+        Assert.That(result.Message, Does.Contain("unchanged").And.Contain("broken_by_someone"));
+        Assert.That(_calls, Is.EqualTo(new[] { "test" }), "no reload after a failed recheck");
+        Assert.That(File.ReadAllText(ConfigPath), Is.EqualTo(ContentA));
+        Assert.That(AppliedHashOnDisk(), Is.EqualTo(Sha256(ContentA)));
+    }
+
+    [Test]
+    public async Task ApplyAsync_AfterFailedRecheck_TestsAgainOnNextPass()
+    {
+        await _applier.ApplyAsync(ContentA);
+        File.SetLastWriteTimeUtc(_folder.Combine(AppliedName), OldWriteTime);
+        RejectNextTests("broken");
+        await _applier.ApplyAsync(ContentA);
+        _nginx.Setup(nginx => nginx.TestAsync(It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add("test"))
+            .ReturnsAsync(new NginxTestResult(true, ""));
+        _calls.Clear();
+
+        var result = await _applier.ApplyAsync(ContentA);
+
+        Assert.That(result.Status, Is.EqualTo(ApplyStatus.Unchanged));
+        Assert.That(_calls, Is.EqualTo(new[] { "test" }));
+    }
+
+    [Test]
+    public async Task ApplyAsync_RecheckIntervalZero_NeverTestsUnchanged()
+    {
+        var options = Options.Create(new NginxOptions { ConfigPath = ConfigPath, RecheckInterval = TimeSpan.Zero });
+        var applier = new ConfigApplier(options, _nginx.Object, TimeProvider.System, NullLogger<ConfigApplier>.Instance);
+        await applier.ApplyAsync(ContentA);
+        File.SetLastWriteTimeUtc(_folder.Combine(AppliedName), OldWriteTime);
+        _calls.Clear();
+
+        var result = await applier.ApplyAsync(ContentA);
+
+        Assert.That(result.Status, Is.EqualTo(ApplyStatus.Unchanged));
+        Assert.That(_calls, Is.Empty);
+    }
+
+    [Test]
     public async Task ApplyAsync_SameContentMasterStopped_AppliesAgain()
     {
         await _applier.ApplyAsync(ContentA);

@@ -130,6 +130,18 @@ public class NginxOptionsValidatorTests
     }
 
     [Test]
+    public void Validate_NegativeRecheckInterval_FailureNamesKey()
+    {
+        Assert.That(Failures(new NginxOptions { RecheckInterval = TimeSpan.FromSeconds(-1) }), Has.One.StartWith("Nginx:RecheckInterval is invalid"));
+    }
+
+    [Test]
+    public void Validate_ZeroRecheckInterval_Succeeds()
+    {
+        Assert.That(Failures(new NginxOptions { RecheckInterval = TimeSpan.Zero }), Is.Empty);
+    }
+
+    [Test]
     public void Validate_ZeroLockTimeout_Succeeds()
     {
         Assert.That(Failures(new NginxOptions { LockTimeout = TimeSpan.Zero }), Is.Empty);

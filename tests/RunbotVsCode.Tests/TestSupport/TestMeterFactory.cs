@@ -7,6 +7,9 @@ public sealed class TestMeterFactory : IMeterFactory
 {
     private readonly List<Meter> _meters = [];
 
+    /// <summary>Gets the meters created so far, so a listener can tell them from meters of other tests.</summary>
+    public IReadOnlyList<Meter> Meters => _meters;
+
     /// <inheritdoc />
     public Meter Create(MeterOptions options)
     {
