@@ -25,7 +25,7 @@ internal static class DoctorCommand
             CommandHost.ValidateSettings(host.Services);
             Console.Out.WriteLine("ok   settings: every section is valid");
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (CommandHost.IsSettingsError(exception))
         {
             Console.Out.WriteLine("FAIL settings: invalid");
             return CommandHost.ReportInvalidSettings(exception);

@@ -28,7 +28,7 @@ internal static class LayerCommandHost
             using var host = Build(parseResult);
             return await action(host.Services);
         }
-        catch (Exception exception) when (IsSettingsError(exception))
+        catch (Exception exception) when (CommandHost.IsSettingsError(exception))
         {
             return CommandHost.ReportInvalidSettings(exception);
         }
@@ -66,12 +66,4 @@ internal static class LayerCommandHost
         builder.Services.AddRunbotVsCode().AddLayers();
         return builder.Build();
     }
-
-    private static bool IsSettingsError(Exception exception) => exception
-        is OptionsValidationException
-        or AggregateException
-        or InvalidDataException
-        or FileNotFoundException
-        or DirectoryNotFoundException
-        or InvalidOperationException { InnerException: IOException or UnauthorizedAccessException or FormatException };
 }

@@ -36,7 +36,7 @@ internal static class RegenCommand
             CommandHost.ValidateSettings(host.Services);
             pass = host.Services.GetRequiredService<RegenPass>();
         }
-        catch (Exception exception) when (exception is OptionsValidationException or AggregateException or RunbotVsCode.Rendering.TemplateLoadException)
+        catch (Exception exception) when (CommandHost.IsSettingsError(exception))
         {
             return CommandHost.ReportInvalidSettings(exception);
         }

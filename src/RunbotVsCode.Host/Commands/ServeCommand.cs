@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RunbotVsCode.Auth;
 using RunbotVsCode.Hosting;
+using RunbotVsCode.Rendering;
 
 namespace RunbotVsCode.Host.Commands;
 
@@ -38,14 +39,19 @@ internal static class ServeCommand
         app.MapHealth();
         app.MapAccess();
 
+        // Checked before the host starts, so a bad setting or template gives the short report alone, without the
+        // host's own start-up failure entry and stack trace.
         try
         {
-            await app.RunAsync(cancellationToken);
-            return 0;
+            CommandHost.ValidateSettings(app.Services);
+            app.Services.GetRequiredService<NginxConfigRenderer>();
         }
-        catch (Exception exception) when (exception is OptionsValidationException or AggregateException or RunbotVsCode.Rendering.TemplateLoadException)
+        catch (Exception exception) when (CommandHost.IsSettingsError(exception))
         {
             return CommandHost.ReportInvalidSettings(exception);
         }
+
+        await app.RunAsync(cancellationToken);
+        return 0;
     }
 }

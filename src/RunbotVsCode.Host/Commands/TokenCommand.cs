@@ -97,7 +97,7 @@ internal static class TokenCommand
             CommandHost.ValidateSettings(services);
             return await services.GetRequiredService<KeyRingSource>().GetAsync(cancellationToken);
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (CommandHost.IsSettingsError(exception))
         {
             CommandHost.ReportInvalidSettings(exception);
             return null;

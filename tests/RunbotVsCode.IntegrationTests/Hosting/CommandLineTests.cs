@@ -81,6 +81,38 @@ public sealed class CommandLineTests
         Assert.That(result.Error, Does.Contain("Upstream:BuildRoot is invalid: got 'relative/path'"));
     }
 
+    [TestCase("regen", "Regen:Interval", "abc", "Expected a duration written hh:mm:ss")]
+    [TestCase("serve", "Regen:Interval", "abc", "Expected a duration written hh:mm:ss")]
+    [TestCase("serve", "Nginx:AuthKeepalive", "lots", "Expected a whole number")]
+    [TestCase("serve", "Upstream:Mode", "Tunnel", "Expected one of Socket, HostPort, ContainerIp")]
+    [TestCase("doctor", "CodeServer:LazyStart", "maybe", "Expected true or false")]
+    public async Task Command_UnconvertibleSetting_ExitTwoWithExpectedForm(string command, string key, string value, string expected)
+    {
+        _settings[key] = value;
+
+        var result = await CliProcess.RunAsync([command, .. Settings()]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.Contain($"'{value}' at '{key}'"));
+        Assert.That(result.Error, Does.Contain(expected));
+        Assert.That(result.Error, Does.Not.Contain("Unhandled exception").And.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public async Task Serve_BrokenTemplate_ExitTwoWithoutStackTrace()
+    {
+        var template = _buildRoot.Combine("broken.scriban");
+        await File.WriteAllLinesAsync(template, ["{{ for route in routes }}", "server_name {{ route.server_name"]);
+        _settings["Nginx:TemplatePath"] = template;
+
+        var result = await CliProcess.RunAsync(["serve", .. Settings()]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Error, Does.StartWith("Settings are invalid:"));
+        Assert.That(result.Error, Does.Contain($"{template}(2,"));
+        Assert.That(result.Error, Does.Not.Contain("Hosting failed to start").And.Not.Contain("   at "), "no stack trace");
+    }
+
     [Test]
     public async Task Regen_NginxRejects_ExitThreeWithNginxMessage()
     {
