@@ -15,9 +15,7 @@ public sealed class AccessFlowTests
     private const string AdminSession = "admin-session-0123456789";
     private const string PortalSession = "portal-session-0123456789";
 
-    private RunbotDatabase _database = null!;
-    private NginxServer _nginx = null!;
-    private TestFolder _buildRoot = null!;
+    private TestInstallation _installation = null!;
     private OdooStub _odoo = null!;
     private ServiceHost _service = null!;
     private readonly List<StubServer> _editors = [];
@@ -25,19 +23,17 @@ public sealed class AccessFlowTests
     [SetUp]
     public async Task SetUp()
     {
-        _database = await RunbotDatabase.CreateAsync();
-        _nginx = new NginxServer();
-        _buildRoot = new TestFolder("rvs-build");
+        _installation = await TestInstallation.CreateAsync();
         _odoo = await OdooStub.StartAsync();
         _odoo.AddSession(AdminSession, 2, "admin");
         _odoo.AddSession(PortalSession, 3, "pat");
         foreach (var dest in new[] { "00101-17-0", "00102-17-0" })
         {
-            _editors.Add(await StubServer.ForBuildAsync(_buildRoot.Path, dest));
+            _editors.Add(await StubServer.ForBuildAsync(_installation.BuildRoot.Path, dest));
         }
 
         var port = FreePort.Next();
-        var settings = ServiceUnderTest.Settings(_database, _nginx, port, _buildRoot.Path);
+        var settings = _installation.Settings(port);
         settings["Runbot:OdooUrl"] = _odoo.Url;
         settings["Routing:Scheme"] = "http";
         settings["Auth:UserCacheTtl"] = "00:00:01";
@@ -45,7 +41,7 @@ public sealed class AccessFlowTests
 
         // The editors here are stand-ins on the builds' sockets, not containers: with no Docker engine at this
         // endpoint, the exchange only checks that the socket answers, as it does when Docker is down.
-        settings["Docker:Endpoint"] = $"unix://{_buildRoot.Combine("no-docker.sock")}";
+        settings["Docker:Endpoint"] = $"unix://{_installation.BuildRoot.Combine("no-docker.sock")}";
         _service = await ServiceHost.StartAsync(port, settings);
         var pass = await _service.Pass.RunAsync();
         Assert.That(pass.Succeeded, Is.True, pass.Message);
@@ -62,9 +58,7 @@ public sealed class AccessFlowTests
 
         _editors.Clear();
         await _odoo.DisposeAsync();
-        _nginx.Dispose();
-        _buildRoot.Dispose();
-        await _database.DisposeAsync();
+        await _installation.DisposeAsync();
     }
 
     [Test]
@@ -119,7 +113,7 @@ public sealed class AccessFlowTests
         Assert.That(location.Host, Is.EqualTo(Editor101));
         Assert.That(location.AbsolutePath, Is.EqualTo("/__vscode/exchange"));
 
-        using var exchange = await _nginx.GetAsync(location.Host, location.PathAndQuery);
+        using var exchange = await _installation.Nginx.GetAsync(location.Host, location.PathAndQuery);
         var setCookie = exchange.Headers.GetValues("Set-Cookie").Single();
 
         Assert.That(exchange.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther));
@@ -129,7 +123,7 @@ public sealed class AccessFlowTests
         Assert.That(setCookie.ToLowerInvariant(), Does.Not.Contain("domain"));
 
         var cookie = setCookie.Split(';')[0];
-        using var editor = await _nginx.GetAsync(Editor101, "/", new Dictionary<string, string> { ["Cookie"] = $"theme=dark; {cookie}; lang=es" });
+        using var editor = await _installation.Nginx.GetAsync(Editor101, "/", new Dictionary<string, string> { ["Cookie"] = $"theme=dark; {cookie}; lang=es" });
 
         Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await editor.Content.ReadAsStringAsync(), Does.StartWith("upstream 00101-17-0"));
@@ -144,8 +138,8 @@ public sealed class AccessFlowTests
         using var open = await OpenAsync(101, AdminSession);
         var location = open.Headers.Location!;
 
-        using var first = await _nginx.GetAsync(location.Host, location.PathAndQuery);
-        using var second = await _nginx.GetAsync(location.Host, location.PathAndQuery);
+        using var first = await _installation.Nginx.GetAsync(location.Host, location.PathAndQuery);
+        using var second = await _installation.Nginx.GetAsync(location.Host, location.PathAndQuery);
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther));
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
@@ -157,7 +151,7 @@ public sealed class AccessFlowTests
     {
         using var open = await OpenAsync(101, AdminSession);
 
-        using var exchange = await _nginx.GetAsync(Editor102, open.Headers.Location!.PathAndQuery);
+        using var exchange = await _installation.Nginx.GetAsync(Editor102, open.Headers.Location!.PathAndQuery);
 
         Assert.That(exchange.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(exchange.Headers.Contains("Set-Cookie"), Is.False);
@@ -166,7 +160,7 @@ public sealed class AccessFlowTests
     [Test]
     public async Task Editor_NoCookie_RedirectsToOpenRoute()
     {
-        using var response = await _nginx.GetAsync(Editor101);
+        using var response = await _installation.Nginx.GetAsync(Editor101);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo("https://runbot.example.com/runbot/vscode/101"));
@@ -178,7 +172,7 @@ public sealed class AccessFlowTests
     {
         var cookie = await LoginAsync(102);
 
-        using var response = await _nginx.GetAsync(Editor101, "/", new Dictionary<string, string> { ["Cookie"] = cookie });
+        using var response = await _installation.Nginx.GetAsync(Editor101, "/", new Dictionary<string, string> { ["Cookie"] = cookie });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(await AuthCheckAsync(101, cookie), Is.EqualTo(403));
@@ -220,7 +214,7 @@ public sealed class AccessFlowTests
         var cookie = await LoginAsync(101);
         Assert.That(await AuthCheckAsync(101, cookie), Is.EqualTo(204));
 
-        await _database.ExecuteAsync("UPDATE res_users SET active = false WHERE id = 2");
+        await _installation.Database.ExecuteAsync("UPDATE res_users SET active = false WHERE id = 2");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         Assert.That(await AuthCheckAsync(101, cookie), Is.EqualTo(403));
@@ -232,7 +226,7 @@ public sealed class AccessFlowTests
         var cookie = await LoginAsync(101);
         Assert.That(await AuthCheckAsync(101, cookie), Is.EqualTo(204));
 
-        await _database.ExecuteAsync("UPDATE ir_config_parameter SET value = 'a-new-secret-for-every-hmac-0001' WHERE key = 'database.secret'");
+        await _installation.Database.ExecuteAsync("UPDATE ir_config_parameter SET value = 'a-new-secret-for-every-hmac-0001' WHERE key = 'database.secret'");
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         Assert.That(await AuthCheckAsync(101, cookie), Is.EqualTo(401));
@@ -245,8 +239,8 @@ public sealed class AccessFlowTests
         var forged = "runbot_vscode=v1.00000000.101.2.9999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         var unrelated = string.Join("; ", Enumerable.Range(0, 150).Select(index => $"c{index:000}={new string('x', 40)}"));
 
-        using var duplicated = await _nginx.GetAsync(Editor101, "/", new Dictionary<string, string> { ["Cookie"] = $"{forged}; {cookie}" });
-        using var many = await _nginx.GetAsync(Editor101, "/", new Dictionary<string, string> { ["Cookie"] = $"{unrelated}; {cookie}" });
+        using var duplicated = await _installation.Nginx.GetAsync(Editor101, "/", new Dictionary<string, string> { ["Cookie"] = $"{forged}; {cookie}" });
+        using var many = await _installation.Nginx.GetAsync(Editor101, "/", new Dictionary<string, string> { ["Cookie"] = $"{unrelated}; {cookie}" });
 
         Assert.That(duplicated.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(duplicated.Headers.GetValues("X-Seen-Cookie").Single(), Does.Not.Contain("runbot_vscode"));
@@ -265,7 +259,7 @@ public sealed class AccessFlowTests
             ["X-Original-URI"] = "/auth_check?build=102",
         };
 
-        using var response = await _nginx.GetAsync(Editor101, "/?build=102", headers);
+        using var response = await _installation.Nginx.GetAsync(Editor101, "/?build=102", headers);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
     }
@@ -275,7 +269,7 @@ public sealed class AccessFlowTests
     {
         var cookie = await LoginAsync(101);
 
-        var status = await RawHttp.WebSocketHandshakeAsync(_nginx.Port, Editor101, $"http://{Editor101}", cookie);
+        var status = await RawHttp.WebSocketHandshakeAsync(_installation.Nginx.Port, Editor101, $"http://{Editor101}", cookie);
 
         Assert.That(status, Is.EqualTo(101));
     }
@@ -285,8 +279,8 @@ public sealed class AccessFlowTests
     {
         var cookie = await LoginAsync(101);
 
-        var foreign = await RawHttp.WebSocketHandshakeAsync(_nginx.Port, Editor101, $"http://{Editor102}", cookie);
-        var missingCookie = await RawHttp.WebSocketHandshakeAsync(_nginx.Port, Editor101, $"http://{Editor101}", null);
+        var foreign = await RawHttp.WebSocketHandshakeAsync(_installation.Nginx.Port, Editor101, $"http://{Editor102}", cookie);
+        var missingCookie = await RawHttp.WebSocketHandshakeAsync(_installation.Nginx.Port, Editor101, $"http://{Editor101}", null);
 
         Assert.That(foreign, Is.EqualTo(403));
         Assert.That(missingCookie, Is.EqualTo(403));
@@ -334,7 +328,7 @@ public sealed class AccessFlowTests
     {
         using var open = await OpenAsync(buildId, AdminSession);
         var location = open.Headers.Location!;
-        using var exchange = await _nginx.GetAsync(location.Host, location.PathAndQuery);
+        using var exchange = await _installation.Nginx.GetAsync(location.Host, location.PathAndQuery);
         return exchange.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
     }
 

@@ -34,9 +34,7 @@ public sealed class UpstreamModesNginxTests
     private const int ParallelOpens = 50;
 
     private DockerClient _docker = null!;
-    private RunbotDatabase _database = null!;
-    private NginxServer _nginx = null!;
-    private TestFolder _buildRoot = null!;
+    private TestInstallation _installation = null!;
     private OdooStub _odoo = null!;
     private ServiceHost? _service;
     private string? _containerId;
@@ -52,9 +50,7 @@ public sealed class UpstreamModesNginxTests
     [SetUp]
     public async Task SetUpAsync()
     {
-        _database = await RunbotDatabase.CreateAsync();
-        _nginx = new NginxServer();
-        _buildRoot = new TestFolder("rvs-modes");
+        _installation = await TestInstallation.CreateAsync("rvs-modes");
         _odoo = await OdooStub.StartAsync();
         foreach (var userId in InternalUsers)
         {
@@ -63,7 +59,7 @@ public sealed class UpstreamModesNginxTests
 
         await AddInternalUsersAsync();
         _port = FindFreePortTriple();
-        await _database.ExecuteAsync($"UPDATE runbot_build SET port = {_port} WHERE id = {BuildId}");
+        await _installation.Database.ExecuteAsync($"UPDATE runbot_build SET port = {_port} WHERE id = {BuildId}");
     }
 
     [TearDown]
@@ -90,9 +86,7 @@ public sealed class UpstreamModesNginxTests
             }
 
             await _odoo.DisposeAsync();
-            _nginx.Dispose();
-            _buildRoot.Dispose();
-            await _database.DisposeAsync();
+            await _installation.DisposeAsync();
         }
     }
 
@@ -105,11 +99,11 @@ public sealed class UpstreamModesNginxTests
         await StartServiceAsync(mode);
 
         var cookie = await OpenAndExchangeAsync(2);
-        using var editor = await _nginx.GetAsync(Editor, "/", new Dictionary<string, string> { ["Cookie"] = $"theme=dark; {cookie}" });
+        using var editor = await _installation.Nginx.GetAsync(Editor, "/", new Dictionary<string, string> { ["Cookie"] = $"theme=dark; {cookie}" });
         var body = await editor.Content.ReadAsStringAsync();
-        var webSocket = await RawHttp.WebSocketHandshakeAsync(_nginx.Port, Editor, $"http://{Editor}", cookie);
+        var webSocket = await RawHttp.WebSocketHandshakeAsync(_installation.Nginx.Port, Editor, $"http://{Editor}", cookie);
 
-        Assert.That(File.ReadAllText(_nginx.ConfigPath), Does.Contain($"proxy_pass {await ExpectedUpstreamAsync(mode)};"));
+        Assert.That(File.ReadAllText(_installation.Nginx.ConfigPath), Does.Contain($"proxy_pass {await ExpectedUpstreamAsync(mode)};"));
         Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
         Assert.That(body, Does.Contain("<h1>code-server stand-in</h1>"));
         Assert.That(editor.Headers.GetValues("X-Seen-Cookie").Single(), Is.EqualTo("theme=dark"));
@@ -124,7 +118,7 @@ public sealed class UpstreamModesNginxTests
         var address = await BridgeAddressAsync();
 
         await StartServiceAsync("ContainerIp");
-        var config = await File.ReadAllTextAsync(_nginx.ConfigPath);
+        var config = await File.ReadAllTextAsync(_installation.Nginx.ConfigPath);
 
         Assert.That(address, Does.Match(@"^\d+\.\d+\.\d+\.\d+$"));
         Assert.That(config, Does.Contain($"proxy_pass http://{address}:8071;"));
@@ -136,15 +130,15 @@ public sealed class UpstreamModesNginxTests
     {
         await StartContainerAsync("Socket");
         await StartServiceAsync("Socket");
-        var socket = _buildRoot.Combine(Dest, ".vscode-server", "code-server.sock");
+        var socket = _installation.BuildRoot.Combine(Dest, ".vscode-server", "code-server.sock");
 
         var cookie = await OpenAndExchangeAsync(2);
-        using var editor = await _nginx.GetAsync(Editor, "/", new Dictionary<string, string> { ["Cookie"] = cookie });
+        using var editor = await _installation.Nginx.GetAsync(Editor, "/", new Dictionary<string, string> { ["Cookie"] = cookie });
 
         // The default CodeServer:SocketMode 666 on a socket made by the container's uid 1000, in folders that uid made
         // with the container's umask, is what lets nginx's workers (nobody here, www-data on Debian) connect.
         Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(File.ReadAllText(_nginx.ConfigPath), Does.Contain($"proxy_pass http://unix:{socket}:;"));
+        Assert.That(File.ReadAllText(_installation.Nginx.ConfigPath), Does.Contain($"proxy_pass http://unix:{socket}:;"));
         Assert.That(await RunAsync("stat", "--format=%F", socket), Is.EqualTo("socket\n"));
         Assert.That(File.GetUnixFileMode(socket) & AllPermissions, Is.EqualTo((UnixFileMode)0b110_110_110));
         Assert.That(File.GetUnixFileMode(Path.GetDirectoryName(socket)!) & UnixFileMode.OtherExecute, Is.EqualTo(UnixFileMode.OtherExecute));
@@ -165,7 +159,7 @@ public sealed class UpstreamModesNginxTests
         var exchanges = await Task.WhenAll(users.Select(userId => Task.Run(async () =>
         {
             var location = await OpenAsync(userId);
-            return await _nginx.GetAsync(location.Host, location.PathAndQuery);
+            return await _installation.Nginx.GetAsync(location.Host, location.PathAndQuery);
         })));
         started.Stop();
         TestContext.Progress.WriteLine($"{mode}: {ParallelOpens} concurrent opens and exchanges through nginx took {started.ElapsedMilliseconds} ms");
@@ -210,11 +204,11 @@ public sealed class UpstreamModesNginxTests
         Assume.That(newAddress, Is.Not.EqualTo(oldAddress), "The restarted container got its old address back, so there is nothing to re-route.");
 
         var cookie = await OpenAndExchangeAsync(2);
-        using var editor = await _nginx.GetAsync(Editor, "/", new Dictionary<string, string> { ["Cookie"] = cookie });
+        using var editor = await _installation.Nginx.GetAsync(Editor, "/", new Dictionary<string, string> { ["Cookie"] = cookie });
 
         Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await editor.Content.ReadAsStringAsync(), Does.Contain("<h1>code-server stand-in</h1>"));
-        Assert.That(File.ReadAllText(_nginx.ConfigPath), Does.Contain($"proxy_pass http://{newAddress}:8071;"));
+        Assert.That(File.ReadAllText(_installation.Nginx.ConfigPath), Does.Contain($"proxy_pass http://{newAddress}:8071;"));
     }
 
     [TestCase("Socket")]
@@ -227,7 +221,7 @@ public sealed class UpstreamModesNginxTests
         var location = await OpenAsync(2);
 
         await _docker.Containers.StopContainerAsync(_containerId, new ContainerStopParameters { WaitBeforeKillSeconds = 1 });
-        using var exchange = await _nginx.GetAsync(location.Host, location.PathAndQuery);
+        using var exchange = await _installation.Nginx.GetAsync(location.Host, location.PathAndQuery);
         var body = await exchange.Content.ReadAsStringAsync();
 
         Assert.That(exchange.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
@@ -239,7 +233,7 @@ public sealed class UpstreamModesNginxTests
     /// <summary>Returns the upstream the generated config must send the editor's requests to in <paramref name="mode"/>.</summary>
     private async Task<string> ExpectedUpstreamAsync(string mode) => mode switch
     {
-        "Socket" => $"http://unix:{_buildRoot.Combine(Dest, ".vscode-server", "code-server.sock")}:",
+        "Socket" => $"http://unix:{_installation.BuildRoot.Combine(Dest, ".vscode-server", "code-server.sock")}:",
         "HostPort" => $"http://127.0.0.1:{_port + 2}",
         _ => $"http://{await BridgeAddressAsync()}:8071",
     };
@@ -259,7 +253,7 @@ public sealed class UpstreamModesNginxTests
     {
         foreach (var userId in InternalUsers.Where(id => id != 2))
         {
-            await _database.ExecuteAsync($"""
+            await _installation.Database.ExecuteAsync($"""
                 INSERT INTO res_partner (id, name, complete_name, email, active, company_id, type, is_company, partner_share, create_date, write_date)
                 VALUES ({userId}, 'User {userId}', 'User {userId}', 'user{userId}@example.com', true, 1, 'contact', false, false, now(), now());
                 INSERT INTO res_users (id, login, partner_id, company_id, active, share, notification_type, create_date, write_date)
@@ -276,7 +270,7 @@ public sealed class UpstreamModesNginxTests
     /// </summary>
     private async Task StartContainerAsync(string mode)
     {
-        var buildFolder = _buildRoot.Combine(Dest);
+        var buildFolder = _installation.BuildRoot.Combine(Dest);
         Directory.CreateDirectory(buildFolder);
         File.SetUnixFileMode(buildFolder, (UnixFileMode)0b111_101_101);
         await RunAsync("chown", RunbotOwner, buildFolder);
@@ -329,7 +323,7 @@ public sealed class UpstreamModesNginxTests
     private async Task StartServiceAsync(string mode)
     {
         var port = FreePort.Next();
-        var settings = ServiceUnderTest.Settings(_database, _nginx, port, _buildRoot.Path);
+        var settings = _installation.Settings(port);
         settings["Upstream:Mode"] = mode;
         settings["Routing:Scheme"] = "http";
         settings["Runbot:OdooUrl"] = _odoo.Url;
@@ -338,7 +332,7 @@ public sealed class UpstreamModesNginxTests
 
         var pass = await _service.Pass.RunAsync();
         Assert.That(pass.Succeeded, Is.True, pass.Message);
-        Assert.That(File.ReadAllText(_nginx.ConfigPath), Does.Contain($"server_name {Editor};"));
+        Assert.That(File.ReadAllText(_installation.Nginx.ConfigPath), Does.Contain($"server_name {Editor};"));
     }
 
     /// <summary>Opens build 101 with the Odoo session of <paramref name="userId"/> and returns the exchange address.</summary>
@@ -357,7 +351,7 @@ public sealed class UpstreamModesNginxTests
     private async Task<string> OpenAndExchangeAsync(long userId)
     {
         var location = await OpenAsync(userId);
-        using var exchange = await _nginx.GetAsync(location.Host, location.PathAndQuery);
+        using var exchange = await _installation.Nginx.GetAsync(location.Host, location.PathAndQuery);
 
         Assert.That(exchange.StatusCode, Is.EqualTo(HttpStatusCode.SeeOther), await exchange.Content.ReadAsStringAsync());
         return exchange.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
@@ -373,7 +367,7 @@ public sealed class UpstreamModesNginxTests
     /// <summary>Returns the uids of the test nginx's worker processes, read from /proc.</summary>
     private List<int> NginxWorkerUids()
     {
-        var master = _nginx.MasterPid() ?? throw new InvalidOperationException("nginx is not running.");
+        var master = _installation.Nginx.MasterPid() ?? throw new InvalidOperationException("nginx is not running.");
         var children = File.ReadAllText($"/proc/{master}/task/{master}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return [.. children.Select(pid => File.ReadLines($"/proc/{pid}/status").First(line => line.StartsWith("Uid:", StringComparison.Ordinal)))
             .Select(line => int.Parse(line.Split('\t', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))];

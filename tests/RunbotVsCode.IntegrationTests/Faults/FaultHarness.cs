@@ -165,6 +165,17 @@ internal sealed partial class FaultHarness : IAsyncDisposable
         return Service.Pass.LastResult!;
     }
 
+    /// <summary>
+    /// Asserts that nginx still serves the last good config: the live file is <paramref name="config"/> byte for byte,
+    /// no temporary or partial file is left, and <paramref name="editor"/> still reaches the editor of <paramref name="dest"/>.
+    /// </summary>
+    public async Task AssertLastGoodConfigServedAsync(byte[] config, string editor, string dest)
+    {
+        Assert.That(await File.ReadAllBytesAsync(Nginx.ConfigPath), Is.EqualTo(config), "the live config file");
+        AssertNoLeftovers();
+        await AssertRoutedAsync(editor, dest);
+    }
+
     /// <summary>Asserts that the include folder holds only the generated file and the service's own dot files.</summary>
     public void AssertNoLeftovers()
     {

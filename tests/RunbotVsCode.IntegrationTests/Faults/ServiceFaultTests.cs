@@ -74,9 +74,7 @@ public sealed class ServiceFaultTests
         var (readyStatus, readyBody) = await _harness.ReadyzAsync();
 
         Assert.That(failed.Message, Does.Contain("database"));
-        Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
-        _harness.AssertNoLeftovers();
-        await _harness.AssertRoutedAsync(FaultHarness.Editor101, "00101-17-0");
+        await _harness.AssertLastGoodConfigServedAsync(config, FaultHarness.Editor101, "00101-17-0");
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.PassFailed), Is.Not.Empty);
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.ReadinessCheckFailed).Select(entry => entry.Message), Has.Some.StartWith("Readiness check database failed"));
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
@@ -115,9 +113,7 @@ public sealed class ServiceFaultTests
         Assert.That(inFlight, Is.SameAs(before), "the pass blocked on the lock had not ended before the stop");
         Assert.That(failed.Outcome, Is.EqualTo(PassOutcome.Failed), failed.Message);
         Assert.That(failed.Message, Does.Contain("database"));
-        Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
-        _harness.AssertNoLeftovers();
-        await _harness.AssertRoutedAsync(FaultHarness.Editor101, "00101-17-0");
+        await _harness.AssertLastGoodConfigServedAsync(config, FaultHarness.Editor101, "00101-17-0");
 
         await cluster.StartServerAsync();
         var (recovered, waited) = await _harness.WaitForPassAsync(result => result.Succeeded, FaultHarness.RecoveryLimit, "success after the database came back");
@@ -155,9 +151,7 @@ public sealed class ServiceFaultTests
         await _harness.WaitForReadyGaugeAsync("nginx", 1, FaultHarness.RecoveryLimit);
         Assert.That(_harness.Nginx.MasterPid(), Is.Not.Null.And.Not.EqualTo(killedMaster));
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.NginxStarted), Has.Count.EqualTo(startedBefore + 1));
-        Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
-        _harness.AssertNoLeftovers();
-        await _harness.AssertRoutedAsync(FaultHarness.Editor101, "00101-17-0");
+        await _harness.AssertLastGoodConfigServedAsync(config, FaultHarness.Editor101, "00101-17-0");
         await _harness.AssertRoutedAsync(FaultHarness.Editor102, "00102-17-0");
         Assert.That((await _harness.ReadyzAsync()).Status, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -176,9 +170,7 @@ public sealed class ServiceFaultTests
         var (readyStatus, readyBody) = await _harness.ReadyzAsync();
 
         Assert.That(rejected.Message, Does.Contain("broken_by_someone_else"));
-        Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
-        _harness.AssertNoLeftovers();
-        await _harness.AssertRoutedAsync(FaultHarness.Editor102, "00102-17-0");
+        await _harness.AssertLastGoodConfigServedAsync(config, FaultHarness.Editor102, "00102-17-0");
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.ConfigRejected), Is.Not.Empty);
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(readyBody, Does.Contain("failed pass: last pass Rejected"));
@@ -214,10 +206,8 @@ public sealed class ServiceFaultTests
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.RecheckFailed), Is.Not.Empty);
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(readyBody, Does.Contain("failed pass: last pass Rejected").And.Contain("broken_by_someone_else"));
-        Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
         Assert.That(_harness.Nginx.MasterPid(), Is.EqualTo(master), "nginx was neither reloaded nor restarted");
-        _harness.AssertNoLeftovers();
-        await _harness.AssertRoutedAsync(FaultHarness.Editor102, "00102-17-0");
+        await _harness.AssertLastGoodConfigServedAsync(config, FaultHarness.Editor102, "00102-17-0");
 
         await File.WriteAllTextAsync(_harness.Nginx.MainConfigPath, mainConfig);
         var (recovered, recoveredAfter) = await _harness.WaitForPassAsync(result => result.Succeeded, FaultHarness.RecoveryLimit, "success after the main config was fixed");
@@ -243,9 +233,7 @@ public sealed class ServiceFaultTests
         var (readyStatus, readyBody) = await _harness.ReadyzAsync();
 
         Assert.That(failed.Message, Does.Contain("Read-only file system"));
-        Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
-        _harness.AssertNoLeftovers();
-        await _harness.AssertRoutedAsync(FaultHarness.Editor102, "00102-17-0");
+        await _harness.AssertLastGoodConfigServedAsync(config, FaultHarness.Editor102, "00102-17-0");
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.PassFailed), Is.Not.Empty);
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(readyBody, Does.Contain("failed pass: last pass Failed"));
@@ -279,9 +267,7 @@ public sealed class ServiceFaultTests
 
         Assert.That(filled, Is.GreaterThan(0));
         Assert.That(failed.Message, Does.Contain("No space left on device"));
-        Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
-        _harness.AssertNoLeftovers();
-        await _harness.AssertRoutedAsync(FaultHarness.Editor102, "00102-17-0");
+        await _harness.AssertLastGoodConfigServedAsync(config, FaultHarness.Editor102, "00102-17-0");
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.PassFailed), Is.Not.Empty);
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(readyBody, Does.Contain("failed pass: last pass Failed"));
@@ -352,9 +338,7 @@ public sealed class ServiceFaultTests
         var (readyStatus, readyBody) = await _harness.ReadyzAsync();
 
         Assert.That(withoutDocker.Outcome, Is.EqualTo(PassOutcome.Unchanged), withoutDocker.Message);
-        Assert.That(await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath), Is.EqualTo(config));
-        _harness.AssertNoLeftovers();
-        await _harness.AssertRoutedAsync(FaultHarness.Editor101, "00101-17-0");
+        await _harness.AssertLastGoodConfigServedAsync(config, FaultHarness.Editor101, "00101-17-0");
         Assert.That(_harness.Service.Logs.WithEvent(EventIds.DockerUnavailableForRoutes), Has.Count.EqualTo(1));
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(readyBody, Does.Contain("failed docker").And.Contain("ok pass"));

@@ -11,9 +11,7 @@ public sealed class RegenPassNginxTests
     private const string Build101 = "00101-17-0-vscode.runbot-host-1.example.com";
     private const string Build102 = "00102-17-0-vscode.runbot-host-1.example.com";
 
-    private RunbotDatabase _database = null!;
-    private NginxServer _nginx = null!;
-    private TestFolder _buildRoot = null!;
+    private TestInstallation _installation = null!;
     private StubServer _auth = null!;
     private readonly List<StubServer> _editors = [];
     private int _authPort;
@@ -21,13 +19,11 @@ public sealed class RegenPassNginxTests
     [SetUp]
     public async Task SetUp()
     {
-        _database = await RunbotDatabase.CreateAsync();
-        _nginx = new NginxServer();
-        _buildRoot = new TestFolder("rvs-build");
+        _installation = await TestInstallation.CreateAsync();
         _authPort = FreePort.Next();
         _auth = await StubServer.OnPortAsync("auth", _authPort, 204);
-        _editors.Add(await StubServer.ForBuildAsync(_buildRoot.Path, "00101-17-0"));
-        _editors.Add(await StubServer.ForBuildAsync(_buildRoot.Path, "00102-17-0"));
+        _editors.Add(await StubServer.ForBuildAsync(_installation.BuildRoot.Path, "00101-17-0"));
+        _editors.Add(await StubServer.ForBuildAsync(_installation.BuildRoot.Path, "00102-17-0"));
     }
 
     [TearDown]
@@ -40,9 +36,7 @@ public sealed class RegenPassNginxTests
 
         _editors.Clear();
         await _auth.DisposeAsync();
-        _nginx.Dispose();
-        _buildRoot.Dispose();
-        await _database.DisposeAsync();
+        await _installation.DisposeAsync();
     }
 
     [Test]
@@ -64,8 +58,8 @@ public sealed class RegenPassNginxTests
         await using var service = CreateService();
         await service.Pass.RunAsync();
 
-        var unattachable = await _nginx.GetTextAsync("00104-17-0-vscode.runbot-host-1.example.com");
-        var otherHost = await _nginx.GetTextAsync("00107-17-0-vscode.runbot-host-1.example.com");
+        var unattachable = await _installation.Nginx.GetTextAsync("00104-17-0-vscode.runbot-host-1.example.com");
+        var otherHost = await _installation.Nginx.GetTextAsync("00107-17-0-vscode.runbot-host-1.example.com");
 
         Assert.That(unattachable, Is.EqualTo((HttpStatusCode.NotFound, "no route\n")));
         Assert.That(otherHost, Is.EqualTo((HttpStatusCode.NotFound, "no route\n")));
@@ -76,16 +70,16 @@ public sealed class RegenPassNginxTests
     {
         await using var service = CreateService();
         await service.Pass.RunAsync();
-        var written = File.GetLastWriteTimeUtc(_nginx.ConfigPath);
-        var reloads = _nginx.ReloadCount();
-        var master = _nginx.MasterPid();
+        var written = File.GetLastWriteTimeUtc(_installation.Nginx.ConfigPath);
+        var reloads = _installation.Nginx.ReloadCount();
+        var master = _installation.Nginx.MasterPid();
 
         var second = await service.Pass.RunAsync();
 
         Assert.That(second.Outcome, Is.EqualTo(PassOutcome.Unchanged));
-        Assert.That(File.GetLastWriteTimeUtc(_nginx.ConfigPath), Is.EqualTo(written));
-        Assert.That(_nginx.ReloadCount(), Is.EqualTo(reloads));
-        Assert.That(_nginx.MasterPid(), Is.EqualTo(master));
+        Assert.That(File.GetLastWriteTimeUtc(_installation.Nginx.ConfigPath), Is.EqualTo(written));
+        Assert.That(_installation.Nginx.ReloadCount(), Is.EqualTo(reloads));
+        Assert.That(_installation.Nginx.MasterPid(), Is.EqualTo(master));
     }
 
     [Test]
@@ -94,11 +88,11 @@ public sealed class RegenPassNginxTests
         await using var service = CreateService();
         await service.Pass.RunAsync();
 
-        await _database.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 102");
+        await _installation.Database.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 102");
         var result = await service.Pass.RunAsync();
 
         Assert.That(result.Outcome, Is.EqualTo(PassOutcome.Applied));
-        Assert.That(await _nginx.GetTextAsync(Build102), Is.EqualTo((HttpStatusCode.NotFound, "no route\n")));
+        Assert.That(await _installation.Nginx.GetTextAsync(Build102), Is.EqualTo((HttpStatusCode.NotFound, "no route\n")));
         Assert.That(await BodyAsync(Build101), Does.StartWith("upstream 00101-17-0"));
     }
 
@@ -110,12 +104,12 @@ public sealed class RegenPassNginxTests
             await good.Pass.RunAsync();
         }
 
-        var before = await File.ReadAllBytesAsync(_nginx.ConfigPath);
-        var master = _nginx.MasterPid();
-        var broken = Path.Combine(_buildRoot.Path, "broken.scriban");
+        var before = await File.ReadAllBytesAsync(_installation.Nginx.ConfigPath);
+        var master = _installation.Nginx.MasterPid();
+        var broken = Path.Combine(_installation.BuildRoot.Path, "broken.scriban");
         var template = await File.ReadAllTextAsync(Path.Combine(TestServices.RepositoryRoot, "templates", "nginx", "vscode.conf.scriban"));
         await File.WriteAllTextAsync(broken, template + "\nnot_an_nginx_directive on;\n");
-        await _database.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 102");
+        await _installation.Database.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 102");
         await using var service = CreateService(new() { ["Nginx:TemplatePath"] = broken });
 
         var first = await service.Pass.RunAsync();
@@ -125,16 +119,16 @@ public sealed class RegenPassNginxTests
         Assert.That(first.ExitCode, Is.EqualTo(3));
         Assert.That(first.Message, Does.Contain("not_an_nginx_directive"));
         Assert.That(retry.Outcome, Is.EqualTo(PassOutcome.Rejected), "a rejected candidate is retried, not taken as applied");
-        Assert.That(await File.ReadAllBytesAsync(_nginx.ConfigPath), Is.EqualTo(before));
-        Assert.That(Directory.GetFiles(_nginx.IncludeFolder, "*.tmp*", SearchOption.AllDirectories), Is.Empty);
-        Assert.That(_nginx.MasterPid(), Is.EqualTo(master));
+        Assert.That(await File.ReadAllBytesAsync(_installation.Nginx.ConfigPath), Is.EqualTo(before));
+        Assert.That(Directory.GetFiles(_installation.Nginx.IncludeFolder, "*.tmp*", SearchOption.AllDirectories), Is.Empty);
+        Assert.That(_installation.Nginx.MasterPid(), Is.EqualTo(master));
         Assert.That(await BodyAsync(Build102), Does.StartWith("upstream 00102-17-0"), "nginx still serves the previous config");
     }
 
     [Test]
     public async Task RunAsync_HostileRows_SkippedWithReasonAndOthersServed()
     {
-        await _database.ExecuteAsync("""
+        await _installation.Database.ExecuteAsync("""
             INSERT INTO runbot_build (id, params_id, local_state, host, port, dest, active_step) VALUES
                 (130, 1, 'running', 'runbot-host-1.example.com', 2100, '00130-x;return 200 pwned', 3),
                 (131, 1, 'running', 'runbot-host-1.example.com', 2103, E'00131-17-0\n', 3),
@@ -149,7 +143,7 @@ public sealed class RegenPassNginxTests
 
         var result = await service.Pass.RunAsync();
         var skipped = result.Routes!.Skipped.ToDictionary(build => build.BuildId, build => build.Reason);
-        var content = await File.ReadAllTextAsync(_nginx.ConfigPath);
+        var content = await File.ReadAllTextAsync(_installation.Nginx.ConfigPath);
 
         Assert.That(result.Outcome, Is.EqualTo(PassOutcome.Applied), result.Message);
         Assert.That(skipped[130], Is.EqualTo(SkipReason.InvalidDest));
@@ -175,7 +169,7 @@ public sealed class RegenPassNginxTests
             await good.Pass.RunAsync();
         }
 
-        var before = await File.ReadAllBytesAsync(_nginx.ConfigPath);
+        var before = await File.ReadAllBytesAsync(_installation.Nginx.ConfigPath);
         await using var service = CreateService(new()
         {
             ["Runbot:ConnectionString"] = $"Host={TestServices.PostgresHost};Username=postgres;Database=rvs_missing;Pooling=false",
@@ -186,7 +180,7 @@ public sealed class RegenPassNginxTests
         Assert.That(result.Outcome, Is.EqualTo(PassOutcome.Failed));
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Message, Does.Contain("database"));
-        Assert.That(await File.ReadAllBytesAsync(_nginx.ConfigPath), Is.EqualTo(before));
+        Assert.That(await File.ReadAllBytesAsync(_installation.Nginx.ConfigPath), Is.EqualTo(before));
         Assert.That(await BodyAsync(Build101), Does.StartWith("upstream 00101-17-0"));
     }
 
@@ -194,7 +188,7 @@ public sealed class RegenPassNginxTests
     public async Task RunAsync_HostPortMode_ProxiesToPortPlusTwo()
     {
         var port = FreePort.Next();
-        await _database.ExecuteAsync($"UPDATE runbot_build SET port = {port - 2} WHERE id = 101");
+        await _installation.Database.ExecuteAsync($"UPDATE runbot_build SET port = {port - 2} WHERE id = 101");
         await using var editor = await StubServer.OnPortAsync("hostport-101", port);
         await using var service = CreateService(new() { ["Upstream:Mode"] = "HostPort" });
 
@@ -206,7 +200,7 @@ public sealed class RegenPassNginxTests
 
     private ServiceUnderTest CreateService(Dictionary<string, string?>? overrides = null)
     {
-        var settings = ServiceUnderTest.Settings(_database, _nginx, _authPort, _buildRoot.Path);
+        var settings = _installation.Settings(_authPort);
         foreach (var (key, value) in overrides ?? [])
         {
             settings[key] = value;
@@ -217,7 +211,7 @@ public sealed class RegenPassNginxTests
 
     private async Task<string> BodyAsync(string host)
     {
-        var (status, body) = await _nginx.GetTextAsync(host);
+        var (status, body) = await _installation.Nginx.GetTextAsync(host);
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK), $"{host}: {body}");
         return body;
     }

@@ -8,27 +8,21 @@ namespace RunbotVsCode.Hosting.Tests;
 [TestFixture]
 public sealed class CommandLineTests
 {
-    private RunbotDatabase _database = null!;
-    private NginxServer _nginx = null!;
-    private TestFolder _buildRoot = null!;
+    private TestInstallation _installation = null!;
     private Dictionary<string, string?> _settings = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _database = await RunbotDatabase.CreateAsync();
-        _nginx = new NginxServer();
-        _buildRoot = new TestFolder("rvs-build");
-        _settings = ServiceUnderTest.Settings(_database, _nginx, FreePort.Next(), _buildRoot.Path);
-        _settings["Docker:Endpoint"] = $"unix://{_buildRoot.Combine("no-docker.sock")}";
+        _installation = await TestInstallation.CreateAsync();
+        _settings = _installation.Settings(FreePort.Next());
+        _settings["Docker:Endpoint"] = $"unix://{_installation.BuildRoot.Combine("no-docker.sock")}";
     }
 
     [TearDown]
     public async Task TearDown()
     {
-        _nginx.Dispose();
-        _buildRoot.Dispose();
-        await _database.DisposeAsync();
+        await _installation.DisposeAsync();
     }
 
     [Test]
@@ -41,7 +35,7 @@ public sealed class CommandLineTests
         Assert.That(first.Error, Does.Contain("regen: applied (4 builds routed, 1 skipped)"));
         Assert.That(second.ExitCode, Is.Zero, second.Error);
         Assert.That(second.Error, Does.Contain("regen: unchanged"));
-        Assert.That(_nginx.ReloadCount(), Is.Zero, "the first pass starts nginx, the second leaves it alone");
+        Assert.That(_installation.Nginx.ReloadCount(), Is.Zero, "the first pass starts nginx, the second leaves it alone");
     }
 
     [Test]
@@ -51,15 +45,15 @@ public sealed class CommandLineTests
 
         Assert.That(result.ExitCode, Is.Zero, result.Error);
         Assert.That(result.Output, Does.Contain("server_name 00101-17-0-vscode.runbot-host-1.example.com;"));
-        Assert.That(File.Exists(_nginx.ConfigPath), Is.False);
-        Assert.That(_nginx.MasterPid(), Is.Null);
+        Assert.That(File.Exists(_installation.Nginx.ConfigPath), Is.False);
+        Assert.That(_installation.Nginx.MasterPid(), Is.Null);
     }
 
     [Test]
     public async Task Regen_Diff_ShowsAddedBuild()
     {
         await RegenAsync();
-        await _database.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 102");
+        await _installation.Database.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 102");
 
         var result = await RegenAsync("--dry-run", "--diff");
 
@@ -101,7 +95,7 @@ public sealed class CommandLineTests
     [Test]
     public async Task Serve_BrokenTemplate_ExitTwoWithoutStackTrace()
     {
-        var template = _buildRoot.Combine("broken.scriban");
+        var template = _installation.BuildRoot.Combine("broken.scriban");
         await File.WriteAllLinesAsync(template, ["{{ for route in routes }}", "server_name {{ route.server_name"]);
         _settings["Nginx:TemplatePath"] = template;
 
@@ -117,8 +111,8 @@ public sealed class CommandLineTests
     public async Task Regen_NginxRejects_ExitThreeWithNginxMessage()
     {
         await RegenAsync();
-        var before = await File.ReadAllBytesAsync(_nginx.ConfigPath);
-        var broken = _buildRoot.Combine("broken.scriban");
+        var before = await File.ReadAllBytesAsync(_installation.Nginx.ConfigPath);
+        var broken = _installation.BuildRoot.Combine("broken.scriban");
         await File.WriteAllTextAsync(broken, "server { listen 127.0.0.1:1; unknown_directive_here; }\n");
         _settings["Nginx:TemplatePath"] = broken;
 
@@ -126,7 +120,7 @@ public sealed class CommandLineTests
 
         Assert.That(result.ExitCode, Is.EqualTo(3));
         Assert.That(result.Error, Does.Contain("regen: rejected:").And.Contain("unknown_directive_here"));
-        Assert.That(await File.ReadAllBytesAsync(_nginx.ConfigPath), Is.EqualTo(before));
+        Assert.That(await File.ReadAllBytesAsync(_installation.Nginx.ConfigPath), Is.EqualTo(before));
     }
 
     [Test]
@@ -158,18 +152,18 @@ public sealed class CommandLineTests
         using var serve = Process.Start(CliProcess.StartInfo(["serve", .. Settings()]))!;
         try
         {
-            await WaitUntilAsync(() => Task.FromResult(File.Exists(_nginx.ConfigPath) && File.ReadAllText(_nginx.ConfigPath).Contains("00101-17-0", StringComparison.Ordinal)));
+            await WaitUntilAsync(() => Task.FromResult(File.Exists(_installation.Nginx.ConfigPath) && File.ReadAllText(_installation.Nginx.ConfigPath).Contains("00101-17-0", StringComparison.Ordinal)));
             using var client = new HttpClient();
             Assert.That((await client.GetAsync($"http://127.0.0.1:{port}/readyz")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-            await _database.ExecuteAsync("""
+            await _installation.Database.ExecuteAsync("""
                 INSERT INTO runbot_build (id, params_id, local_state, host, port, dest, active_step)
                 VALUES (150, 1, 'running', 'runbot-host-1.example.com', 2150, '00150-17-0', 3)
                 """);
-            var started = await WaitUntilAsync(() => Task.FromResult(File.ReadAllText(_nginx.ConfigPath).Contains("00150-17-0-vscode", StringComparison.Ordinal)));
+            var started = await WaitUntilAsync(() => Task.FromResult(File.ReadAllText(_installation.Nginx.ConfigPath).Contains("00150-17-0-vscode", StringComparison.Ordinal)));
 
-            await _database.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 150");
-            var stopped = await WaitUntilAsync(() => Task.FromResult(!File.ReadAllText(_nginx.ConfigPath).Contains("00150-17-0-vscode", StringComparison.Ordinal)));
+            await _installation.Database.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 150");
+            var stopped = await WaitUntilAsync(() => Task.FromResult(!File.ReadAllText(_installation.Nginx.ConfigPath).Contains("00150-17-0-vscode", StringComparison.Ordinal)));
 
             Assert.That(started, Is.True, "a build that starts running is routed by the next pass");
             Assert.That(stopped, Is.True, "a build that stops running is removed by the next pass");

@@ -6,18 +6,14 @@ namespace RunbotVsCode.Hosting.Tests;
 [TestFixture]
 public sealed class DoctorTests
 {
-    private RunbotDatabase _database = null!;
-    private NginxServer _nginx = null!;
-    private TestFolder _buildRoot = null!;
+    private TestInstallation _installation = null!;
     private Dictionary<string, string?> _settings = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _database = await RunbotDatabase.CreateAsync();
-        _nginx = new NginxServer();
-        _buildRoot = new TestFolder("rvs-build");
-        _settings = ServiceUnderTest.Settings(_database, _nginx, FreePort.Next(), _buildRoot.Path);
+        _installation = await TestInstallation.CreateAsync();
+        _settings = _installation.Settings(FreePort.Next());
         _settings["CodeServer:LazyStart"] = "false";
         await using var service = ServiceUnderTest.Create(_settings);
         var pass = await service.Pass.RunAsync();
@@ -27,9 +23,7 @@ public sealed class DoctorTests
     [TearDown]
     public async Task TearDown()
     {
-        _nginx.Dispose();
-        _buildRoot.Dispose();
-        await _database.DisposeAsync();
+        await _installation.DisposeAsync();
     }
 
     [Test]
@@ -55,7 +49,7 @@ public sealed class DoctorTests
     [Test]
     public async Task Run_ColumnMissing_NamesTableColumnAndVersion()
     {
-        await _database.ExecuteAsync("ALTER TABLE runbot_docker_layer DROP COLUMN reference_dockerfile_id");
+        await _installation.Database.ExecuteAsync("ALTER TABLE runbot_docker_layer DROP COLUMN reference_dockerfile_id");
 
         var check = (await RunAsync()).Single(check => check.Name == "runbot schema");
 
@@ -66,7 +60,7 @@ public sealed class DoctorTests
     [Test]
     public async Task Run_SecretMissing_Fails()
     {
-        await _database.ExecuteAsync("DELETE FROM ir_config_parameter WHERE key = 'database.secret'");
+        await _installation.Database.ExecuteAsync("DELETE FROM ir_config_parameter WHERE key = 'database.secret'");
 
         var check = (await RunAsync()).Single(check => check.Name == "database.secret");
 
@@ -77,7 +71,7 @@ public sealed class DoctorTests
     [Test]
     public async Task Run_LayerNotInstalled_SaysWhichCommand()
     {
-        await _database.ExecuteAsync("DELETE FROM ir_model_data WHERE module = 'runbot_attach_vscode'");
+        await _installation.Database.ExecuteAsync("DELETE FROM ir_model_data WHERE module = 'runbot_attach_vscode'");
 
         var check = (await RunAsync()).Single(check => check.Name == "code-server layer");
 
@@ -99,21 +93,20 @@ public sealed class DoctorTests
     [Test]
     public async Task Run_MainConfigWithoutInclude_Fails()
     {
-        var main = await File.ReadAllTextAsync(_nginx.MainConfigPath);
-        await File.WriteAllTextAsync(_nginx.MainConfigPath, main.Replace($"include {_nginx.IncludeFolder}/*.conf;", "", StringComparison.Ordinal));
+        var main = await File.ReadAllTextAsync(_installation.Nginx.MainConfigPath);
+        await File.WriteAllTextAsync(_installation.Nginx.MainConfigPath, main.Replace($"include {_installation.Nginx.IncludeFolder}/*.conf;", "", StringComparison.Ordinal));
 
         var check = (await RunAsync()).Single(check => check.Name == "nginx include");
 
         Assert.That(check.Passed, Is.False);
-        Assert.That(check.Fix, Does.Contain($"include {_nginx.IncludeFolder}/*.conf;"));
+        Assert.That(check.Fix, Does.Contain($"include {_installation.Nginx.IncludeFolder}/*.conf;"));
     }
 
     [Test]
     public async Task Run_NginxStopped_MasterCheckFails()
     {
-        _nginx.Dispose();
-        _nginx = new NginxServer();
-        _settings["Nginx:PidFile"] = _nginx.PidFile;
+        // Stops the master and removes its prefix with the pid file; disposing again in the tear-down does nothing.
+        _installation.Nginx.Dispose();
 
         var check = (await RunAsync()).Single(check => check.Name == "nginx master");
 
@@ -125,7 +118,7 @@ public sealed class DoctorTests
     public async Task Run_DockerUnreachable_Fails()
     {
         _settings["CodeServer:LazyStart"] = "true";
-        _settings["Docker:Endpoint"] = $"unix://{_buildRoot.Combine("no-docker.sock")}";
+        _settings["Docker:Endpoint"] = $"unix://{_installation.BuildRoot.Combine("no-docker.sock")}";
 
         var check = (await RunAsync()).Single(check => check.Name == "docker");
 
@@ -136,7 +129,7 @@ public sealed class DoctorTests
     [Test]
     public async Task Run_BuildRootMissing_Fails()
     {
-        _settings["Upstream:BuildRoot"] = _buildRoot.Combine("missing");
+        _settings["Upstream:BuildRoot"] = _installation.BuildRoot.Combine("missing");
 
         var check = (await RunAsync()).Single(check => check.Name == "build root");
 
@@ -147,7 +140,7 @@ public sealed class DoctorTests
     [Test]
     public async Task DoctorCommand_FailedCheck_ExitsOneWithFix()
     {
-        _settings["Upstream:BuildRoot"] = _buildRoot.Combine("missing");
+        _settings["Upstream:BuildRoot"] = _installation.BuildRoot.Combine("missing");
 
         var result = await CliProcess.RunAsync(["doctor", .. CliProcess.SettingsArguments(_settings)]);
 

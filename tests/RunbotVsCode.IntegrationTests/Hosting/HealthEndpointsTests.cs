@@ -7,19 +7,15 @@ namespace RunbotVsCode.Hosting.Tests;
 [TestFixture]
 public sealed class HealthEndpointsTests
 {
-    private RunbotDatabase _database = null!;
-    private NginxServer _nginx = null!;
-    private TestFolder _buildRoot = null!;
+    private TestInstallation _installation = null!;
     private ServiceHost _service = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _database = await RunbotDatabase.CreateAsync();
-        _nginx = new NginxServer();
-        _buildRoot = new TestFolder("rvs-build");
+        _installation = await TestInstallation.CreateAsync();
         var port = FreePort.Next();
-        var settings = ServiceUnderTest.Settings(_database, _nginx, port, _buildRoot.Path);
+        var settings = _installation.Settings(port);
         settings["CodeServer:LazyStart"] = "false";
         _service = await ServiceHost.StartAsync(port, settings);
     }
@@ -28,9 +24,7 @@ public sealed class HealthEndpointsTests
     public async Task TearDown()
     {
         await _service.DisposeAsync();
-        _nginx.Dispose();
-        _buildRoot.Dispose();
-        await _database.DisposeAsync();
+        await _installation.DisposeAsync();
     }
 
     [Test]
@@ -57,8 +51,9 @@ public sealed class HealthEndpointsTests
     public async Task Readyz_DatabaseGone_NotReady()
     {
         await _service.Pass.RunAsync();
-        await _database.DisposeAsync();
-        _database = await RunbotDatabase.CreateAsync();
+
+        // Dropping the database is idempotent, so the tear-down drops it again without failing.
+        await _installation.Database.DisposeAsync();
 
         var (status, body) = await GetTextAsync("/readyz");
 
@@ -71,8 +66,8 @@ public sealed class HealthEndpointsTests
     {
         await _service.Pass.RunAsync();
         var rejectedBefore = PassCount((await GetTextAsync("/metrics")).Body, "Rejected");
-        await File.WriteAllTextAsync(_nginx.MainConfigPath, (await File.ReadAllTextAsync(_nginx.MainConfigPath)).Replace("events {", "broken_directive on;\nevents {", StringComparison.Ordinal));
-        await _database.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 102");
+        await File.WriteAllTextAsync(_installation.Nginx.MainConfigPath, (await File.ReadAllTextAsync(_installation.Nginx.MainConfigPath)).Replace("events {", "broken_directive on;\nevents {", StringComparison.Ordinal));
+        await _installation.Database.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 102");
 
         var pass = await _service.Pass.RunAsync();
         var (status, body) = await GetTextAsync("/readyz");

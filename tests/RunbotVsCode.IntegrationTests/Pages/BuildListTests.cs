@@ -7,23 +7,19 @@ namespace RunbotVsCode.Pages.Tests;
 [TestFixture]
 public sealed class BuildListTests
 {
-    private RunbotDatabase _database = null!;
-    private NginxServer _nginx = null!;
-    private TestFolder _buildRoot = null!;
+    private TestInstallation _installation = null!;
     private OdooStub _odoo = null!;
     private ServiceHost _service = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _database = await RunbotDatabase.CreateAsync();
-        _nginx = new NginxServer();
-        _buildRoot = new TestFolder("rvs-build");
+        _installation = await TestInstallation.CreateAsync();
         _odoo = await OdooStub.StartAsync();
         _odoo.AddSession("admin-session", 2, "admin");
         _odoo.AddSession("portal-session", 3, "pat");
         var port = FreePort.Next();
-        var settings = ServiceUnderTest.Settings(_database, _nginx, port, _buildRoot.Path);
+        var settings = _installation.Settings(port);
         settings["Runbot:OdooUrl"] = _odoo.Url;
         _service = await ServiceHost.StartAsync(port, settings);
     }
@@ -33,9 +29,7 @@ public sealed class BuildListTests
     {
         await _service.DisposeAsync();
         await _odoo.DisposeAsync();
-        _nginx.Dispose();
-        _buildRoot.Dispose();
-        await _database.DisposeAsync();
+        await _installation.DisposeAsync();
     }
 
     [Test]
