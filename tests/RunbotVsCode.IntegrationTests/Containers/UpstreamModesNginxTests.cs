@@ -103,7 +103,7 @@ public sealed class UpstreamModesNginxTests
         var body = await editor.Content.ReadAsStringAsync();
         var webSocket = await RawHttp.WebSocketHandshakeAsync(_installation.Nginx.Port, Editor, $"http://{Editor}", cookie);
 
-        Assert.That(File.ReadAllText(_installation.Nginx.ConfigPath), Does.Contain($"proxy_pass {await ExpectedUpstreamAsync(mode)};"));
+        Assert.That(File.ReadAllText(_installation.Nginx.ConfigPath), Does.Contain($"set $runbot_vscode_upstream \"{await ExpectedUpstreamAsync(mode)}\";"));
         Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
         Assert.That(body, Does.Contain("<h1>code-server stand-in</h1>"));
         Assert.That(editor.Headers.GetValues("X-Seen-Cookie").Single(), Is.EqualTo("theme=dark"));
@@ -121,7 +121,7 @@ public sealed class UpstreamModesNginxTests
         var config = await File.ReadAllTextAsync(_installation.Nginx.ConfigPath);
 
         Assert.That(address, Does.Match(@"^\d+\.\d+\.\d+\.\d+$"));
-        Assert.That(config, Does.Contain($"proxy_pass http://{address}:8071;"));
+        Assert.That(config, Does.Contain($"set $runbot_vscode_upstream \"http://{address}:8071\";"));
         Assert.That(config, Does.Not.Contain("http://unix:").And.Not.Contain($"http://127.0.0.1:{_port + 2}"));
     }
 
@@ -138,7 +138,7 @@ public sealed class UpstreamModesNginxTests
         // The default CodeServer:SocketMode 666 on a socket made by the container's uid 1000, in folders that uid made
         // with the container's umask, is what lets nginx's workers (nobody here, www-data on Debian) connect.
         Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(File.ReadAllText(_installation.Nginx.ConfigPath), Does.Contain($"proxy_pass http://unix:{socket}:;"));
+        Assert.That(File.ReadAllText(_installation.Nginx.ConfigPath), Does.Contain($"set $runbot_vscode_upstream \"http://unix:{socket}:\";"));
         Assert.That(await RunAsync("stat", "--format=%F", socket), Is.EqualTo("socket\n"));
         Assert.That(File.GetUnixFileMode(socket) & AllPermissions, Is.EqualTo((UnixFileMode)0b110_110_110));
         Assert.That(File.GetUnixFileMode(Path.GetDirectoryName(socket)!) & UnixFileMode.OtherExecute, Is.EqualTo(UnixFileMode.OtherExecute));
@@ -208,7 +208,7 @@ public sealed class UpstreamModesNginxTests
 
         Assert.That(editor.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await editor.Content.ReadAsStringAsync(), Does.Contain("<h1>code-server stand-in</h1>"));
-        Assert.That(File.ReadAllText(_installation.Nginx.ConfigPath), Does.Contain($"proxy_pass http://{newAddress}:8071;"));
+        Assert.That(File.ReadAllText(_installation.Nginx.ConfigPath), Does.Contain($"set $runbot_vscode_upstream \"http://{newAddress}:8071\";"));
     }
 
     [TestCase("Socket")]

@@ -15,10 +15,10 @@ public sealed class TestInstallation : IAsyncDisposable
     /// <summary>Gets the database with the sample runbot rows.</summary>
     public RunbotDatabase Database { get; }
 
-    /// <summary>Gets the nginx prefix; nginx starts when the service's first pass applies a config.</summary>
+    /// <summary>Gets the nginx prefix. nginx starts when the service's first pass applies a config.</summary>
     public NginxServer Nginx { get; } = new();
 
-    /// <summary>Gets the host folder that holds the builds' <c>&lt;dest&gt;/</c> folders (<c>Upstream:BuildRoot</c>).</summary>
+    /// <summary>Gets the host folder that contains the builds' <c>&lt;dest&gt;/</c> folders (<c>Upstream:BuildRoot</c>).</summary>
     public TestFolder BuildRoot { get; }
 
     /// <summary>Creates the database, the nginx prefix and a build folder whose name starts with <paramref name="buildFolderPrefix"/>.</summary>
