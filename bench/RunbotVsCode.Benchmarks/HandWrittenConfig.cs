@@ -87,9 +87,10 @@ internal static class HandWrittenConfig
                         auth_request /__vscode/auth;
                         error_page 401 403 = @runbot_vscode_open;
 
-                        proxy_pass {{route.Upstream}};
+                        set $runbot_vscode_upstream "{{route.Upstream}}";
+                        proxy_pass $runbot_vscode_upstream;
                         proxy_http_version 1.1;
-                        proxy_set_header Host $host;
+                        proxy_set_header Host {{route.ServerName}};
                         proxy_set_header Upgrade $http_upgrade;
                         proxy_set_header Connection $runbot_vscode_connection;
                         proxy_set_header Cookie $runbot_vscode_cookie;
