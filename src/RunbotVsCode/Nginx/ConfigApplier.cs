@@ -79,7 +79,18 @@ public sealed partial class ConfigApplier
         }
 
         Replace(ConfigPath, bytes);
-        var test = await _nginx.TestAsync(cancellationToken);
+        NginxTestResult test;
+        try
+        {
+            test = await _nginx.TestAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is NginxException or OperationCanceledException)
+        {
+            // nginx -t could not run or did not finish, so the candidate is untested: put back what nginx accepted.
+            RestorePrevious(live is not null);
+            throw;
+        }
+
         if (!test.Passed)
         {
             RestorePrevious(live is not null);

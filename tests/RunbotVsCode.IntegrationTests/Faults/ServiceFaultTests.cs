@@ -157,6 +157,38 @@ public sealed class ServiceFaultTests
     }
 
     [Test]
+    public async Task Nginx_BinaryAbsent_FailsUntilRestored()
+    {
+        var binary = _harness.BuildRoot.Combine("nginx-copy");
+        File.Copy(TestServices.NginxBinary, binary);
+        await StartOnSharedDatabaseAsync(new() { ["Nginx:Binary"] = binary });
+        var config = await File.ReadAllBytesAsync(_harness.Nginx.ConfigPath);
+        var failedBefore = await _harness.PassCountAsync(PassOutcome.Failed);
+
+        // As when the package is removed or upgraded under a running nginx: the master keeps serving, the binary is gone.
+        File.Delete(binary);
+        await _database!.ExecuteAsync("UPDATE runbot_build SET local_state = 'done' WHERE id = 102");
+        var (failed, _) = await _harness.WaitForPassAsync(result => result.Outcome == PassOutcome.Failed, FaultLimit, "Failed");
+        var (readyStatus, readyBody) = await _harness.ReadyzAsync();
+
+        Assert.That(failed.Message, Does.Contain(binary).And.Contain("Nginx:Binary"));
+        await _harness.AssertLastGoodConfigServedAsync(config, FaultHarness.Editor102, "00102-17-0");
+        Assert.That(_harness.Service.Logs.WithEvent(EventIds.PassFailed), Is.Not.Empty);
+        Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(readyBody, Does.Contain("failed pass: last pass Failed"));
+        Assert.That(await _harness.PassCountAsync(PassOutcome.Failed), Is.GreaterThan(failedBefore));
+
+        File.Copy(TestServices.NginxBinary, binary);
+        var (applied, waited) = await _harness.WaitForPassAsync(result => result.Succeeded, FaultHarness.RecoveryLimit, "success after the binary came back");
+        TestContext.Out.WriteLine($"Applied {waited.TotalMilliseconds:0} ms after the nginx binary came back.");
+
+        Assert.That(applied.Outcome, Is.EqualTo(PassOutcome.Applied));
+        Assert.That(await _harness.Nginx.GetTextAsync(FaultHarness.Editor102), Is.EqualTo((HttpStatusCode.NotFound, "no route\n")));
+        _harness.AssertNoLeftovers();
+        Assert.That((await _harness.ReadyzAsync()).Status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task MainConfig_Broken_RejectedUntilFixed()
     {
         await StartOnSharedDatabaseAsync();

@@ -301,6 +301,32 @@ public class ConfigApplierTests
     }
 
     [Test]
+    public async Task ApplyAsync_TestCannotRun_RestoresPreviousAndThrows()
+    {
+        await _applier.ApplyAsync(ContentA);
+        _nginx.Setup(nginx => nginx.TestAsync(It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new NginxException("nginx binary '/usr/sbin/nginx' cannot be run: No such file or directory."));
+
+        Assert.ThrowsAsync<NginxException>(() => _applier.ApplyAsync(ContentB));
+
+        Assert.That(File.ReadAllText(ConfigPath), Is.EqualTo(ContentA));
+        Assert.That(File.Exists(_folder.Combine(PreviousName)), Is.False);
+        Assert.That(AppliedHashOnDisk(), Is.EqualTo(Sha256(ContentA)));
+    }
+
+    [Test]
+    public async Task ApplyAsync_TestCanceled_RestoresPrevious()
+    {
+        await _applier.ApplyAsync(ContentA);
+        _nginx.Setup(nginx => nginx.TestAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new OperationCanceledException());
+
+        Assert.ThrowsAsync<OperationCanceledException>(() => _applier.ApplyAsync(ContentB));
+
+        Assert.That(File.ReadAllText(ConfigPath), Is.EqualTo(ContentA));
+        Assert.That(File.Exists(_folder.Combine(PreviousName)), Is.False);
+    }
+
+    [Test]
     public async Task ApplyAsync_Rejected_AppliedHashUnchanged()
     {
         await _applier.ApplyAsync(ContentA);
