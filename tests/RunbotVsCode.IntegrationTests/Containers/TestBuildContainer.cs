@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Runtime.Versioning;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using RunbotVsCode.Infrastructure;
 using RunbotVsCode.Runbot;
 
 namespace RunbotVsCode.Containers.Tests;
@@ -53,7 +54,7 @@ internal sealed class TestBuildContainer
         // The container runs as uid 1000, which may not own the folder the tests created.
         File.SetUnixFileMode(buildFolder, (UnixFileMode)0b111_111_111);
 
-        var port = FindFreePortTriple();
+        var port = FreePort.NextRun(3);
         var parameters = new CreateContainerParameters
         {
             Image = image,
@@ -96,31 +97,5 @@ internal sealed class TestBuildContainer
     private static PortBinding Loopback(int port) =>
         new() { HostIP = "127.0.0.1", HostPort = port.ToString(CultureInfo.InvariantCulture) };
 
-    private static int FindFreePortTriple()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var port = Random.Shared.Next(20_000, 30_000);
-            if (Enumerable.Range(port, 3).All(IsFree))
-            {
-                return port;
-            }
-        }
 
-        throw new InvalidOperationException("No three consecutive free ports found on 127.0.0.1 between 20000 and 30000.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }

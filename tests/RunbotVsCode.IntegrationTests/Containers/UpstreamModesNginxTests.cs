@@ -58,7 +58,7 @@ public sealed class UpstreamModesNginxTests
         }
 
         await AddInternalUsersAsync();
-        _port = FindFreePortTriple();
+        _port = FreePort.NextRun(3);
         await _installation.Database.ExecuteAsync($"UPDATE runbot_build SET port = {_port} WHERE id = {BuildId}");
     }
 
@@ -375,33 +375,7 @@ public sealed class UpstreamModesNginxTests
 
     private static PortBinding Loopback(int port) => new() { HostIP = "127.0.0.1", HostPort = port.ToString(CultureInfo.InvariantCulture) };
 
-    private static int FindFreePortTriple()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var port = Random.Shared.Next(30_000, 40_000);
-            if (Enumerable.Range(port, 3).All(IsFree))
-            {
-                return port;
-            }
-        }
 
-        throw new InvalidOperationException("No three consecutive free ports found on 127.0.0.1 between 30000 and 40000.");
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Runs a program on the host with an argument array and returns its standard output.</summary>
     private static async Task<string> RunAsync(string program, params string[] arguments)
