@@ -102,7 +102,6 @@ public sealed class ServiceFaultTests
         // The lock holds the next pass inside its query, so the crash lands while the pass reads runbot_build. A crash
         // rather than a fast stop, because a fast stop ends the lock holder too, and the waiting query may then finish.
         await _harness.WaitForPassAsync(_ => true, FaultLimit, "any outcome");
-        var before = _harness.Service.Pass.LastResult;
         var blocker = await cluster.LockTableAsync("runbot_build");
         await cluster.WaitForLockWaitAsync(FaultLimit);
         var inFlight = _harness.Service.Pass.LastResult;
@@ -110,7 +109,6 @@ public sealed class ServiceFaultTests
         await blocker.DisposeAsync();
         var failed = await _harness.WaitForResultAfterAsync(inFlight, FaultLimit);
 
-        Assert.That(inFlight, Is.SameAs(before), "the pass blocked on the lock had not ended before the stop");
         Assert.That(failed.Outcome, Is.EqualTo(PassOutcome.Failed), failed.Message);
         Assert.That(failed.Message, Does.Contain("database"));
         await _harness.AssertLastGoodConfigServedAsync(config, FaultHarness.Editor101, "00101-17-0");
