@@ -20,6 +20,8 @@ connections=${CONNECTIONS:-32}
 warmup=3
 nginx_bin=${RUNBOTVSCODE_BENCH_NGINX:-/usr/sbin/nginx}
 host=runbot-host-1.example.com
+# shellcheck source=bench/lib/nginx.sh
+source "$(dirname "$0")/lib/nginx.sh"
 
 for tool in wrk python3 curl "$nginx_bin"; do
     command -v "$tool" >/dev/null || { echo "names: $tool is not found; install it (bash tests/infra/install-packages.sh wrk)" >&2; exit 1; }
@@ -28,17 +30,6 @@ done
 work=$(mktemp -d /tmp/rvs-names.XXXXXX)
 chmod 755 "$work"
 
-stop_nginx() {
-    local pid_file=$1
-    [[ -f $pid_file ]] || return 0
-    local pid
-    pid=$(cat "$pid_file")
-    # Signal only an nginx master we started: its pid file is in our folder and its command line names nginx.
-    if [[ -r /proc/$pid/cmdline ]] && grep -q "nginx: master" "/proc/$pid/cmdline"; then
-        kill -QUIT "$pid" 2>/dev/null || true
-        for _ in $(seq 50); do [[ -d /proc/$pid ]] || break; sleep 0.1; done
-    fi
-}
 
 cleanup() {
     stop_nginx "$work/exact/nginx.pid"
@@ -47,7 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 
 # Dests as runbot writes them for builds 109 onwards, and the Host list wrk cycles through: every
 # (builds / names)-th build, shuffled with a fixed seed so both variants see the same order.
@@ -83,22 +74,8 @@ EOF
 results=()
 for variant in exact regex; do
     prefix=$work/$variant
-    cat >"$prefix/nginx.conf" <<EOF
-worker_processes 1;
-pid $prefix/nginx.pid;
-error_log $prefix/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $prefix/tmp-body;
-    proxy_temp_path $prefix/tmp-proxy;
-    fastcgi_temp_path $prefix/tmp-fastcgi;
-    uwsgi_temp_path $prefix/tmp-uwsgi;
-    scgi_temp_path $prefix/tmp-scgi;
-    keepalive_requests 1000000;
-    include $prefix/servers.conf;
-}
-EOF
+    nginx_main_conf "$prefix" "    keepalive_requests 1000000;
+    include $prefix/servers.conf;" >"$prefix/nginx.conf"
     echo "names: $variant: starting nginx with $builds server blocks" >&2
     "$nginx_bin" -p "$prefix/" -c "$prefix/nginx.conf" 2>"$prefix/start.log"
     # The first, the middle and the last name must match their block; an unknown name must not.

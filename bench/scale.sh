@@ -25,6 +25,8 @@ pg_host=${RUNBOTVSCODE_BENCH_PG_HOST:-/tmp/rvs-pg-bench}
 nginx_bin=${RUNBOTVSCODE_BENCH_NGINX:-/usr/sbin/nginx}
 service_bin=$root/src/RunbotVsCode.Host/bin/Release/net10.0/runbot-vscode
 host=runbot-host-1.example.com
+# shellcheck source=bench/lib/nginx.sh
+source "$root/bench/lib/nginx.sh"
 
 for tool in psql python3 timeout /usr/bin/time "$nginx_bin"; do
     command -v "$tool" >/dev/null || { echo "scale: $tool is not found" >&2; exit 1; }
@@ -35,23 +37,6 @@ chmod 755 "$work"
 databases=()
 prefixes=()
 
-stop_nginx() {
-    local pid_file=$1
-    [[ -f $pid_file ]] || return 0
-    local pid
-    pid=$(cat "$pid_file")
-    # Signal only an nginx master we started: its pid file is in our folder and its command line names nginx.
-    if [[ -r /proc/$pid/cmdline ]] && grep -q "nginx: master" "/proc/$pid/cmdline"; then
-        kill -QUIT "$pid" 2>/dev/null || true
-        for _ in $(seq 100); do [[ -d /proc/$pid ]] || break; sleep 0.1; done
-        # A master still parsing a large config after SIGHUP handles no signal until it finishes, which can take minutes.
-        if [[ -d /proc/$pid ]]; then
-            local workers
-            workers=$(pgrep -P "$pid" || true)
-            kill -KILL "$pid" $workers 2>/dev/null || true
-        fi
-    fi
-}
 
 cleanup() {
     local prefix database
@@ -62,8 +47,6 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 if [[ ! -x $service_bin || ${BUILD:-1} == 1 ]]; then
     echo "scale: building the Release binary" >&2
@@ -163,21 +146,7 @@ SELECT id, 1, 1, 1, 'running', 'running', 'runbot-host-1.example.com', 3000 + 3 
   FROM (SELECT nextval('runbot_build_id_seq') AS id, n FROM generate_series(1, :count) AS n) AS added;
 EOF
 
-    cat >"$prefix/nginx.conf" <<EOF
-worker_processes 1;
-pid $prefix/nginx.pid;
-error_log $prefix/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $prefix/tmp-body;
-    proxy_temp_path $prefix/tmp-proxy;
-    fastcgi_temp_path $prefix/tmp-fastcgi;
-    uwsgi_temp_path $prefix/tmp-uwsgi;
-    scgi_temp_path $prefix/tmp-scgi;
-    include $prefix/vscode/*.conf;
-}
-EOF
+    nginx_main_conf "$prefix" "    include $prefix/vscode/*.conf;" >"$prefix/nginx.conf"
 
     echo "scale: $size builds: first pass (write, nginx -t, start nginx)" >&2
     read -r first_s first_rss first_hwm first_code < <(regen "$prefix" "$database" first)

@@ -8,6 +8,8 @@ bench_bin=$root/bench/RunbotVsCode.Benchmarks/bin/Release/net10.0/RunbotVsCode.B
 database=rvs_${bench_name//-/_}_$$
 host=runbot-host-1.example.com
 editor_host=00101-17-0-vscode.$host
+# shellcheck source=bench/lib/nginx.sh
+source "$root/bench/lib/nginx.sh"
 
 for tool in wrk psql python3 "$nginx_bin"; do
     command -v "$tool" >/dev/null || { echo "$bench_name: $tool is not found; install it (bash tests/infra/install-packages.sh wrk)" >&2; exit 1; }
@@ -17,18 +19,6 @@ work=$(mktemp -d /tmp/rvs-${bench_name}.XXXXXX)
 chmod 755 "$work"
 service_pid=""
 sampler_pid=""
-
-stop_nginx() {
-    local pid_file=$1
-    [[ -f $pid_file ]] || return 0
-    local pid
-    pid=$(cat "$pid_file")
-    # Signal only an nginx master we started: its pid file is in our folder and its command line names nginx.
-    if [[ -r /proc/$pid/cmdline ]] && grep -q "nginx: master" "/proc/$pid/cmdline"; then
-        kill -QUIT "$pid" 2>/dev/null || true
-        for _ in $(seq 50); do [[ -d /proc/$pid ]] || break; sleep 0.1; done
-    fi
-}
 
 cleanup() {
     [[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
@@ -42,8 +32,6 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 echo "$bench_name: building Release binaries" >&2
 dotnet build -c Release "$root/src/RunbotVsCode.Host" -v q -nologo >/dev/null
@@ -61,51 +49,26 @@ socket=$socket_folder/code-server.sock
 mkdir -p "$socket_folder" "$work/front/vscode" "$work/front/logs" "$work/backend/logs"
 chmod -R 755 "$work/build" "$work/front" "$work/backend"
 
-temp_paths() {
-    local prefix=$1
-    printf '    client_body_temp_path %s/tmp-body;\n    proxy_temp_path %s/tmp-proxy;\n' "$prefix" "$prefix"
-    printf '    fastcgi_temp_path %s/tmp-fastcgi;\n    uwsgi_temp_path %s/tmp-uwsgi;\n    scgi_temp_path %s/tmp-scgi;\n' "$prefix" "$prefix" "$prefix"
-}
-
 # The backend nginx replaces code-server on the build's socket and an auth server returning 204.
-cat >"$work/backend/nginx.conf" <<EOF
-worker_processes 1;
-pid $work/backend/nginx.pid;
-error_log $work/backend/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-$(temp_paths "$work/backend")
-    server {
+nginx_main_conf "$work/backend" "    server {
         listen unix:$socket;
-        location / { return 200 "editor\n"; }
+        location / { return 200 \"editor\\n\"; }
     }
     server {
         listen 127.0.0.1:$stub_port;
         keepalive_requests 100000;
         location / { return 204; }
-    }
-}
-EOF
+    }" >"$work/backend/nginx.conf"
 "$nginx_bin" -p "$work/backend/" -c "$work/backend/nginx.conf"
 
 # The front nginx loads the service's file, then servers (a) and (b), which copy the generated editor location's proxy
 # settings. The service's first pass writes its file and starts this nginx.
-cat >"$work/front/nginx.conf" <<EOF
-worker_processes 1;
-pid $work/front/nginx.pid;
-error_log $work/front/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-$(temp_paths "$work/front")
-    include $work/front/vscode/*.conf;
-    include $work/front/bench.conf;
-}
-EOF
-editor_proxy="proxy_pass http://unix:$socket:;
+nginx_main_conf "$work/front" "    include $work/front/vscode/*.conf;
+    include $work/front/bench.conf;" >"$work/front/nginx.conf"
+editor_proxy="set \$runbot_vscode_upstream \"http://unix:$socket:\";
+        proxy_pass \$runbot_vscode_upstream;
         proxy_http_version 1.1;
-        proxy_set_header Host \$host;
+        proxy_set_header Host $editor_host;
         proxy_set_header Upgrade \$http_upgrade;
         proxy_set_header Connection \$runbot_vscode_connection;
         proxy_set_header Cookie \$runbot_vscode_cookie;
