@@ -132,7 +132,7 @@ public sealed partial class ConfigApplier
         if (!test.Passed)
         {
             Log.RecheckFailed(_logger, ConfigPath, test.Output);
-            var message = $"nginx -t fails although {ConfigPath} is unchanged, so nginx keeps its loaded config but the next reload would fail; fix what nginx names: {test.Output}";
+            var message = $"nginx -t fails although {ConfigPath} is unchanged, so nginx keeps its loaded config but the next reload would fail. Fix what nginx names: {test.Output}";
             return new ApplyResult(ApplyStatus.Rejected, message, hash);
         }
 

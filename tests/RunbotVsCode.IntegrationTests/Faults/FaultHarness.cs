@@ -194,20 +194,18 @@ internal sealed partial class FaultHarness : IAsyncDisposable
     }
 
     /// <summary>Reads the passes counter for <paramref name="outcome"/>; the registry is shared by the test process, so tests compare counts.</summary>
-    public async Task<double> PassCountAsync(Generation.PassOutcome outcome)
-    {
-        using var response = await Service.GetAsync("/metrics");
-        var metrics = await response.Content.ReadAsStringAsync();
-        var match = Regex.Match(metrics, $"runbotvscode_passes[_a-z]*\\{{[^}}]*outcome=\"{outcome}\"[^}}]*\\}} ([0-9.]+)");
-        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-    }
+    public async Task<double> PassCountAsync(Generation.PassOutcome outcome) =>
+        await ReadMetricAsync("runbotvscode_passes", "outcome", outcome.ToString()) ?? 0;
 
     /// <summary>Reads the <c>ready</c> gauge of <paramref name="check"/> from <c>/metrics</c>, or null when it has no series.</summary>
-    public async Task<double?> ReadyGaugeAsync(string check)
+    public Task<double?> ReadyGaugeAsync(string check) => ReadMetricAsync("runbotvscode_ready", "check", check);
+
+    /// <summary>Reads the first series of <paramref name="metric"/> whose <paramref name="label"/> is <paramref name="value"/> from <c>/metrics</c>, or null when there is none.</summary>
+    private async Task<double?> ReadMetricAsync(string metric, string label, string value)
     {
         using var response = await Service.GetAsync("/metrics");
         var metrics = await response.Content.ReadAsStringAsync();
-        var match = Regex.Match(metrics, $"runbotvscode_ready[_a-z]*\\{{[^}}]*check=\"{check}\"[^}}]*\\}} ([0-9.]+)");
+        var match = Regex.Match(metrics, $"{metric}[_a-z]*\\{{[^}}]*{label}=\"{value}\"[^}}]*\\}} ([0-9.]+)");
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 

@@ -139,7 +139,7 @@ public sealed class ServiceFaultTests
         Assert.That(readyStatus, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(readyBody, Does.Contain("failed nginx"));
 
-        // The next pass starts nginx within an interval, usually before the monitor looks; /readyz just recorded the 0.
+        // The next pass starts nginx within an interval, usually before the monitor looks, so only /readyz has recorded the 0.
         Assert.That(await _harness.ReadyGaugeAsync("nginx"), Is.Zero.Or.EqualTo(1));
 
         var (restarted, waited) = await _harness.WaitForPassAsync(result => result.Succeeded, FaultHarness.RecoveryLimit, "nginx started again");

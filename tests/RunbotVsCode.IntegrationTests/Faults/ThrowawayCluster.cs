@@ -40,8 +40,7 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
     /// <summary>Runs <paramref name="sql"/> in the loaded database on a connection of its own.</summary>
     public async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
@@ -52,8 +51,7 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
     /// </summary>
     public async Task<NpgsqlConnection> LockTableAsync(string table)
     {
-        var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
-        await connection.OpenAsync();
+        var connection = await OpenAsync();
         await using var command = new NpgsqlCommand($"BEGIN; LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE;", connection);
         await command.ExecuteNonQueryAsync();
         return connection;
@@ -62,8 +60,7 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
     /// <summary>Waits until another session waits for a lock in the loaded database, and fails after <paramref name="timeout"/>.</summary>
     public async Task WaitForLockWaitAsync(TimeSpan timeout)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = 'runbot' AND wait_event_type = 'Lock'", connection);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while ((long)(await command.ExecuteScalarAsync())! == 0)
@@ -102,6 +99,14 @@ internal sealed class ThrowawayCluster : IAsyncDisposable
     {
         await StopServerAsync();
         _folder.Dispose();
+    }
+
+    /// <summary>Opens a connection of its own to the loaded database, outside the pool, so a stop of the server ends it.</summary>
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        return connection;
     }
 
     private static string Script(string name) => Path.Combine(TestServices.RepositoryRoot, "tests", "infra", name);

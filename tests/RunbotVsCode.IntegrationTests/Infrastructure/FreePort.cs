@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace RunbotVsCode.Infrastructure;
 
 /// <summary>
-/// Finds loopback TCP ports nobody listens on, below the kernel's ephemeral range. A port the kernel hands out for
+/// Finds loopback TCP ports that no process listens on, below the kernel's ephemeral range. A port the kernel hands out for
 /// port 0 can be taken again as the source port of any outgoing connection before nginx binds it, and nginx then fails
 /// with "Address already in use"; ports below the range are never given to outgoing connections.
 /// </summary>
@@ -51,7 +51,10 @@ public static class FreePort
         }
     }
 
-    /// <summary>Reads the first port of Linux's ephemeral range, or returns its default, 32768, when the file is absent.</summary>
+    /// <summary>
+    /// Reads the first port of Linux's ephemeral range. Returns the kernel's default, 32768, when the file is absent or the
+    /// range starts below 21000, which leaves too few ports under it.
+    /// </summary>
     private static int EphemeralStart()
     {
         try

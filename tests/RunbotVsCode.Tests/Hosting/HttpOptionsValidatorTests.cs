@@ -35,7 +35,7 @@ public class HttpOptionsValidatorTests
     [TestCase("00:00:00")]
     [TestCase("00:00:00.500")]
     [TestCase("-00:00:15")]
-    public void Validate_ReadinessIntervalUnderOneSecond_FailureNamesKey(string interval)
+    public void Validate_ShortReadinessInterval_NamesKey(string interval)
     {
         var options = new HttpOptions { ReadinessInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) };
 

@@ -161,7 +161,7 @@ public class ConfigApplierTests
     }
 
     [Test]
-    public async Task ApplyAsync_SameContentLastTestOld_TestsWithoutReload()
+    public async Task ApplyAsync_RecheckDue_TestsWithoutReload()
     {
         await _applier.ApplyAsync(ContentA);
         File.SetLastWriteTimeUtc(_folder.Combine(AppliedName), OldWriteTime);
@@ -174,7 +174,7 @@ public class ConfigApplierTests
     }
 
     [Test]
-    public async Task ApplyAsync_SameContentLastTestOld_RecordsTestTime()
+    public async Task ApplyAsync_RecheckPassed_RecordsTime()
     {
         await _applier.ApplyAsync(ContentA);
         File.SetLastWriteTimeUtc(_folder.Combine(AppliedName), OldWriteTime);
@@ -188,7 +188,7 @@ public class ConfigApplierTests
     }
 
     [Test]
-    public async Task ApplyAsync_SameContentRecheckFails_ReturnsRejectedAndKeepsFiles()
+    public async Task ApplyAsync_RecheckFails_RejectsKeepingFiles()
     {
         await _applier.ApplyAsync(ContentA);
         File.SetLastWriteTimeUtc(_folder.Combine(AppliedName), OldWriteTime);
@@ -205,7 +205,7 @@ public class ConfigApplierTests
     }
 
     [Test]
-    public async Task ApplyAsync_AfterFailedRecheck_TestsAgainOnNextPass()
+    public async Task ApplyAsync_AfterFailedRecheck_TestsAgain()
     {
         await _applier.ApplyAsync(ContentA);
         File.SetLastWriteTimeUtc(_folder.Combine(AppliedName), OldWriteTime);
@@ -301,7 +301,7 @@ public class ConfigApplierTests
     }
 
     [Test]
-    public async Task ApplyAsync_TestCannotRun_RestoresPreviousAndThrows()
+    public async Task ApplyAsync_TestCannotRun_RestoresPrevious()
     {
         await _applier.ApplyAsync(ContentA);
         _nginx.Setup(nginx => nginx.TestAsync(It.IsAny<CancellationToken>()))
